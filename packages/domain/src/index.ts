@@ -1,1 +1,11 @@
-export {};
+export * from "./errors/index.js";
+export * from "./db/index.js";
+export * from "./ids.js";
+export * from "./auth/index.js";
+export * from "./audit/index.js";
+export * from "./changes/index.js";
+export * from "./blobs/index.js";
+export * from "./users/index.js";
+export * from "./tokens/index.js";
+export * from "./context.js";
+export * from "./open-domain.js";

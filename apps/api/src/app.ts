@@ -1,0 +1,65 @@
+import { Hono } from "hono";
+import type { AppBindings, AppDeps, AppEnv } from "./app-env.js";
+import { ApiError, toErrorResponse } from "./http/api-error.js";
+import { Metrics } from "./http/metrics.js";
+import { stripPathToken } from "./http/path-token.js";
+import { realmOf } from "./http/realm.js";
+import { accessLog } from "./middleware/access-log.js";
+import { authenticate } from "./middleware/authenticate.js";
+import { identityRoutes } from "./routes/api/identity-routes.js";
+import { tokenRoutes } from "./routes/api/token-routes.js";
+import { systemRoutes } from "./routes/system-routes.js";
+
+/** The composed application: a fetch handler plus the parts tests and the server need. */
+export interface GatehouseApp {
+  /** Handles a request; strips `/t/<token>/` before routing. */
+  fetch(request: Request, bindings?: AppBindings): Promise<Response>;
+  /** Convenience for tests: a request to a path on this app. */
+  request(path: string, init?: RequestInit, bindings?: AppBindings): Promise<Response>;
+  metrics: Metrics;
+}
+
+/**
+ * Builds the Hono app: access log, authentication, JSON API, protocol routes.
+ *
+ * @example
+ * const app = createApp(deps);
+ * const res = await app.request("/__api__/whoami", { headers: { authorization: `Bearer ${token}` } });
+ */
+export function createApp(deps: AppDeps): GatehouseApp {
+  const metrics = new Metrics();
+  const hono = new Hono<AppEnv>();
+  hono.use("*", accessLog(deps.logger, metrics));
+  hono.use("*", authenticate(deps));
+  hono.route("/", systemRoutes(deps, metrics));
+  hono.route("/__api__/tokens", tokenRoutes(deps));
+  hono.route("/__api__", identityRoutes(deps));
+
+  hono.notFound((c) => {
+    const { status, body } = toErrorResponse(new ApiError("ROUTE_NOT_FOUND", `no such resource: ${c.req.method} ${c.req.path}`));
+    return c.json(body, status);
+  });
+  hono.onError((err, c) => {
+    const { status, body, headers } = toErrorResponse(err);
+    if (status === 401 && !headers["WWW-Authenticate"]) headers["WWW-Authenticate"] = `Basic realm="${realmOf(c.req.path)}"`;
+    if (status >= 500) deps.logger.error({ err: err instanceof Error ? err.message : String(err), path: c.env?.redactedPath }, "request failed");
+    if (status === 401 || status === 403) metrics.inc("gatehouse_auth_refusals_total", { status: String(status) });
+    return c.json(body, status, headers);
+  });
+
+  async function fetch(request: Request, bindings: AppBindings = {}): Promise<Response> {
+    const url = new URL(request.url);
+    const stripped = stripPathToken(url.pathname);
+    const env: AppBindings = { ...bindings, redactedPath: stripped.redacted };
+    if (stripped.token === undefined) return hono.fetch(request, env);
+    url.pathname = stripped.path;
+    const init: RequestInit & { duplex?: "half" } = { method: request.method, headers: request.headers, body: request.body, duplex: "half" };
+    return hono.fetch(new Request(url, init), { ...env, pathToken: stripped.token });
+  }
+
+  return {
+    fetch,
+    request: (path, init, bindings) => fetch(new Request(new URL(path, "http://localhost"), init), bindings),
+    metrics,
+  };
+}

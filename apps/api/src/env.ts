@@ -1,0 +1,73 @@
+import { resolve } from "node:path";
+import { z } from "zod";
+
+// The only place process.env is read for the server; everything else gets a ServerConfig.
+
+const booleanText = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+const envSchema = z.object({
+  GATEHOUSE_HOST: z.string().min(1).default("127.0.0.1"),
+  GATEHOUSE_PORT: z.coerce.number().int().min(0).max(65535).default(4242),
+  GATEHOUSE_DATA_DIR: z.string().min(1).default(".gatehouse"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  GATEHOUSE_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
+  GATEHOUSE_AUTH_NEW_REPOS_AUTH_BY_DEFAULT: booleanText.default(false),
+  GATEHOUSE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  GATEHOUSE_AUTH_FAILURE_LIMIT: z.coerce.number().int().positive().default(30),
+  GATEHOUSE_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  GATEHOUSE_BIOC_RELEASE: z.string().regex(/^\d+\.\d+$/, "must look like 3.20").default("3.20"),
+});
+
+/** Every server setting, validated. */
+export interface ServerConfig {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  maxUploadBytes: number;
+  newReposAuthByDefault: boolean;
+  logLevel: string;
+  authFailureLimit: number;
+  authFailureWindowMs: number;
+  biocRelease: string;
+}
+
+/** A setting that failed validation, named as the user sets it. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/**
+ * Reads and validates settings from an environment; overrides (CLI flags) win.
+ *
+ * @example
+ * const config = loadConfig(process.env, { port: 0 });
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "setting");
+    throw new ConfigError(`invalid setting ${name}=${JSON.stringify(env[name] ?? "")}: ${issue?.message ?? "invalid"}`);
+  }
+  const e = parsed.data;
+  const config: ServerConfig = {
+    host: e.GATEHOUSE_HOST,
+    port: e.GATEHOUSE_PORT,
+    dataDir: e.GATEHOUSE_DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    maxUploadBytes: e.GATEHOUSE_MAX_UPLOAD_BYTES,
+    newReposAuthByDefault: e.GATEHOUSE_AUTH_NEW_REPOS_AUTH_BY_DEFAULT,
+    logLevel: e.GATEHOUSE_LOG_LEVEL,
+    authFailureLimit: e.GATEHOUSE_AUTH_FAILURE_LIMIT,
+    authFailureWindowMs: e.GATEHOUSE_AUTH_FAILURE_WINDOW_SECONDS * 1000,
+    biocRelease: e.GATEHOUSE_BIOC_RELEASE,
+  };
+  const merged = { ...config, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
+  return { ...merged, dataDir: resolve(merged.dataDir) };
+}

@@ -1,0 +1,55 @@
+import { ANONYMOUS_ACTOR, LOCAL_ACTOR } from "@gatehouse/domain";
+import type { MiddlewareHandler } from "hono";
+import type { AppDeps, AppEnv } from "../app-env.js";
+import { ApiError } from "../http/api-error.js";
+import { realmOf } from "../http/realm.js";
+import { extractCredential } from "./credentials.js";
+
+/** The one body every refused token gets, whatever the reason (unknown, malformed, expired, revoked). */
+export const INVALID_TOKEN_MESSAGE = "invalid or expired token";
+
+/**
+ * Sets `actor` for every request: local (admin socket), a verified token, or
+ * anonymous. A presented token that fails verification is answered 401 at once
+ * (429 once the address has failed too often).
+ */
+export function authenticate(deps: Pick<AppDeps, "verifier" | "limiter" | "domain">): MiddlewareHandler<AppEnv> {
+  return async function authenticateRequest(c, next) {
+    if (c.env?.local) {
+      c.set("actor", LOCAL_ACTOR);
+      return next();
+    }
+    const credential = extractCredential(c.req.header("authorization"), c.env?.pathToken);
+    if (!credential) {
+      c.set("actor", ANONYMOUS_ACTOR);
+      return next();
+    }
+    const result = await deps.verifier.verify(credential.token);
+    if (result.ok) {
+      c.set("actor", result.actor);
+      return next();
+    }
+    const address = c.env?.address ?? "unknown";
+    const retryAfter = deps.limiter.recordFailure(address);
+    void deps.domain.db
+      .insertInto("audit_events")
+      .values({
+        actor: "anonymous",
+        action: "auth.failure",
+        target: c.env?.redactedPath ?? c.req.path,
+        outcome: "denied",
+        address,
+        detail: JSON.stringify({ reason: result.reason, via: credential.source }),
+      })
+      .execute()
+      .catch(() => undefined);
+    if (retryAfter > 0) {
+      throw new ApiError("RATE_LIMITED", `too many failed authentications; retry in ${retryAfter}s`, {
+        "Retry-After": String(retryAfter),
+      });
+    }
+    throw new ApiError("UNAUTHENTICATED", INVALID_TOKEN_MESSAGE, {
+      "WWW-Authenticate": `Basic realm="${realmOf(c.req.path)}"`,
+    });
+  };
+}

@@ -1,0 +1,61 @@
+import { explainAccess, listAuditEvents, requireAllowed } from "@gatehouse/domain";
+import { parseResource } from "@gatehouse/scope-engine";
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppDeps, AppEnv } from "../../app-env.js";
+import { ApiError } from "../../http/api-error.js";
+import { documentOperation } from "../../http/openapi-registry.js";
+import { parseJsonBody, parseWith } from "../../http/parse-body.js";
+
+const whoami = z.object({
+  authenticated: z.boolean(),
+  kind: z.enum(["token", "local", "anonymous"]),
+  user: z.string().nullable(),
+  token: z.object({ guid: z.string(), display: z.string(), scopes: z.array(z.string()), repos: z.unknown(), sources: z.unknown() }).nullable(),
+});
+
+const explainBody = z.object({
+  token: z.string().optional(),
+  guid: z.string().optional(),
+  action: z.string().min(1, "an action is required, e.g. repo:read"),
+  resource: z.string().default("").describe("repo:NAME, source:NAME, or empty for global actions"),
+});
+
+const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).optional(), action: z.string().optional() });
+
+/** `/__api__/whoami`, `/__api__/authorize/explain`, `/__api__/audit`. */
+export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  documentOperation({ method: "get", path: "/__api__/whoami", tag: "identity", summary: "Who the presented credentials are", response: whoami });
+  app.get("/whoami", (c) => {
+    const actor = c.get("actor");
+    if (actor.kind !== "token") {
+      return c.json({ authenticated: actor.kind === "local", kind: actor.kind, user: null, token: null });
+    }
+    return c.json({
+      authenticated: true,
+      kind: "token",
+      user: actor.userName,
+      token: { guid: actor.guid, display: actor.display, scopes: [...actor.grant.scopes], repos: actor.grant.repos, sources: actor.grant.sources },
+    });
+  });
+
+  documentOperation({ method: "post", path: "/__api__/authorize/explain", tag: "identity", summary: "Explain whether a token may do an action on a resource", body: explainBody, scopes: "any token for itself; global:admin for others" });
+  app.post("/authorize/explain", async (c) => {
+    const body = await parseJsonBody(c, explainBody);
+    const resource = parseResource(body.resource);
+    if (!resource.ok) throw new ApiError("INVALID_INPUT", resource.error.message, {}, "resource");
+    const subject = body.token ? { token: body.token } : body.guid ? { guid: body.guid } : { self: true as const };
+    return c.json(await explainAccess(deps.domain, c.get("actor"), subject, body.action, resource.value));
+  });
+
+  documentOperation({ method: "get", path: "/__api__/audit", tag: "identity", summary: "Recent audit events, newest first", query: auditQuery, scopes: "global:admin or api:read" });
+  app.get("/audit", async (c) => {
+    requireAllowed(c.get("actor"), "api:read");
+    const q = parseWith(auditQuery, c.req.query());
+    return c.json({ events: await listAuditEvents(deps.domain.db, { ...(q.limit ? { limit: q.limit } : {}), ...(q.action ? { action: q.action } : {}) }) });
+  });
+
+  return app;
+}

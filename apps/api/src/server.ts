@@ -1,0 +1,107 @@
+import { existsSync, rmSync, chmodSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { type CreatedToken, type Domain, TokenVerifier, bootstrapAdminToken, countTokens, latestChangeId, openDomain, pollChanges } from "@gatehouse/domain";
+import { type Http2Bindings, type HttpBindings, createAdaptorServer } from "@hono/node-server";
+import pino, { type Logger } from "pino";
+import { createApp, type GatehouseApp } from "./app.js";
+import type { ServerConfig } from "./env.js";
+import { FailureLimiter } from "./middleware/failure-limiter.js";
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** The local admin socket (requests on it act as the local operator). */
+  socketPath: string;
+  app: GatehouseApp;
+  domain: Domain;
+  /** The admin token minted on the first start with an empty database, if this start minted one. */
+  firstToken: CreatedToken | null;
+  close(): Promise<void>;
+}
+
+/** Path of a data folder's local admin socket. */
+export function adminSocketPathOf(dataDir: string): string {
+  return join(dataDir, "gatehouse.sock");
+}
+
+function listen(server: Server, target: { port: number; host: string } | { path: string }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    const done = () => {
+      server.off("error", reject);
+      resolve();
+    };
+    if ("path" in target) server.listen(target.path, done);
+    else server.listen(target.port, target.host, done);
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections?.();
+  });
+}
+
+/**
+ * Opens the domain, mints the first admin token when the database is empty,
+ * and serves HTTP on host:port plus the local admin socket in the data folder.
+ *
+ * @example
+ * const server = await startServer(loadConfig(process.env, { port: 0 }));
+ * console.log(server.url);
+ */
+export async function startServer(config: ServerConfig, options: { logger?: Logger } = {}): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: config.logLevel, base: undefined });
+  const domain = await openDomain({
+    dataDir: config.dataDir,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    role: "gatehouse server",
+    settings: { maxUploadBytes: config.maxUploadBytes, newReposAuthByDefault: config.newReposAuthByDefault, biocRelease: config.biocRelease },
+  });
+  try {
+    const firstToken = (await countTokens(domain.db)) === 0 ? await bootstrapAdminToken(domain) : null;
+    const verifier = new TokenVerifier(domain);
+    const limiter = new FailureLimiter(config.authFailureLimit, config.authFailureWindowMs);
+    const app = createApp({ domain, verifier, config, logger, limiter });
+    const stopPolling = pollChanges(domain.db, domain.bus, 1000, await latestChangeId(domain.db));
+
+    const http = createAdaptorServer({
+      fetch: (req: Request, env: HttpBindings | Http2Bindings) => app.fetch(req, { address: env.incoming.socket.remoteAddress ?? "unknown" }),
+    }) as Server;
+    http.keepAliveTimeout = 65_000;
+    await listen(http, { port: config.port, host: config.host });
+    const port = (http.address() as AddressInfo).port;
+    const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+    const url = `http://${host}:${port}`;
+
+    const socketPath = adminSocketPathOf(config.dataDir);
+    if (existsSync(socketPath)) rmSync(socketPath);
+    const admin = createAdaptorServer({ fetch: (req: Request) => app.fetch(req, { local: true, address: "local" }) }) as Server;
+    await listen(admin, { path: socketPath });
+    chmodSync(socketPath, 0o600);
+    domain.database.lock?.update({ url, socket: socketPath });
+
+    return {
+      url,
+      port,
+      socketPath,
+      app,
+      domain,
+      firstToken,
+      async close() {
+        stopPolling();
+        await Promise.all([closeServer(http), closeServer(admin)]);
+        await verifier.close();
+        rmSync(socketPath, { force: true });
+        await domain.close();
+      },
+    };
+  } catch (err) {
+    await domain.close();
+    throw err;
+  }
+}

@@ -1,0 +1,72 @@
+import { type Action, type Decision, type Resource, authorize, compileGrant, isKnownAction, ACTIONS } from "@gatehouse/scope-engine";
+import { hashToken, parseToken } from "@gatehouse/token-model";
+import type { DomainContext } from "../context.js";
+import type { RepoType } from "../db/index.js";
+import { DomainError } from "../errors/index.js";
+import { findTokenByGuid, findTokenByHash, grantOfTokenRow } from "../tokens/index.js";
+import { type Actor, compiledGrantOf, userIdOf } from "./actor.js";
+import { can } from "./require-allowed.js";
+
+/** Which token to explain: one named by plaintext or guid, or the caller's own. */
+export type ExplainSubject = { token: string } | { guid: string } | { self: true };
+
+/** A decision plus who it is about. */
+export interface Explanation extends Decision {
+  subject: { display: string; user: string; scopes: string[] } | { kind: string };
+}
+
+/** Fills in a repo's type or a source's kind from the database, so decisions see what they depend on. */
+export async function completeResource(ctx: DomainContext, resource: Resource): Promise<Resource> {
+  const out: Resource = { ...resource };
+  if (out.repo && !out.repoType) {
+    const row = await ctx.db.selectFrom("repos").select("type").where("name", "=", out.repo).executeTakeFirst();
+    if (row) out.repoType = row.type as RepoType;
+  }
+  if (out.source && !out.sourceKind) {
+    const row = await ctx.db.selectFrom("sources").select("kind").where("name", "=", out.source).executeTakeFirst();
+    if (row) out.sourceKind = row.kind as RepoType;
+  }
+  return out;
+}
+
+/**
+ * Explains whether a token may do an action on a resource, and why. Explaining
+ * someone else's token needs `tokens:manage`; anyone may explain their own.
+ */
+export async function explainAccess(
+  ctx: DomainContext,
+  actor: Actor,
+  subject: ExplainSubject,
+  action: string,
+  resource: Resource,
+): Promise<Explanation> {
+  if (!isKnownAction(action)) {
+    throw new DomainError("INVALID_INPUT", `unknown action '${action}'; known actions: ${ACTIONS.join(", ")}`, "action");
+  }
+  const full = await completeResource(ctx, resource);
+  if ("self" in subject) {
+    return { ...authorize(compiledGrantOf(actor), action as Action, full), subject: { kind: actor.kind } };
+  }
+  let row;
+  if ("token" in subject) {
+    const parsed = parseToken(subject.token);
+    if (!parsed.ok) throw new DomainError("INVALID_INPUT", parsed.error.message, "token");
+    row = await findTokenByHash(ctx.db, hashToken(subject.token));
+  } else {
+    row = await findTokenByGuid(ctx.db, subject.guid);
+  }
+  if (!row || (!can(actor, "tokens:manage") && row.user_id !== userIdOf(actor))) {
+    if (actor.kind === "anonymous") throw new DomainError("UNAUTHENTICATED", "authentication required: present a token");
+    throw new DomainError("NOT_FOUND", "no such token");
+  }
+  const decision = authorize(compileGrant(grantOfTokenRow(row)), action as Action, full);
+  const revoked = row.revoked_at !== null;
+  const expired = row.expires_at !== null && ctx.now() >= row.expires_at;
+  const dead = revoked || expired;
+  return {
+    ...decision,
+    allowed: decision.allowed && !dead,
+    explanation: dead ? `denied: the token is ${revoked ? "revoked" : "expired"}; ${decision.explanation}` : decision.explanation,
+    subject: { display: row.display, user: row.user_name, scopes: row.scopes },
+  };
+}

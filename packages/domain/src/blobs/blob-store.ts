@@ -1,0 +1,38 @@
+import type { Readable } from "node:stream";
+
+/** Bytes written to a temporary place and hashed, not yet part of the store. */
+export interface StagedBlob {
+  /** Local path of the staged bytes (readable until committed or discarded). */
+  path: string;
+  sha256: string;
+  md5: string;
+  size: number;
+}
+
+/** A byte range, inclusive, as HTTP Range gives it. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Content-addressed file storage. Uploads are staged (streamed to a temp file
+ * while hashing), inspected, then committed under their sha256; the database
+ * records a file only after commit returns, so no index entry lacks its bytes.
+ */
+export interface BlobStore {
+  /** Streams input to a temp file, hashing as it goes; TOO_LARGE past maxBytes (nothing kept). */
+  stage(input: Readable | AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: { maxBytes: number }): Promise<StagedBlob>;
+  /** Makes staged bytes durable under their sha256 (idempotent when already stored). */
+  commit(staged: StagedBlob): Promise<void>;
+  /** Drops staged bytes. */
+  discard(staged: StagedBlob): Promise<void>;
+  /** Stores small bytes (e.g. extracted metadata) directly; returns their sha256. */
+  putBytes(bytes: Uint8Array): Promise<string>;
+  /** Reads a whole small blob. */
+  readBytes(sha256: string): Promise<Buffer>;
+  /** Opens stored bytes for streaming, optionally a range. */
+  open(sha256: string, range?: ByteRange): Readable;
+  /** Size of a stored blob, or null when absent. */
+  stat(sha256: string): Promise<{ size: number } | null>;
+}

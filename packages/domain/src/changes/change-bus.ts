@@ -1,0 +1,74 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/index.js";
+
+/** Something that invalidates cached views: a token, a repo, or a package in a source. */
+export interface Change {
+  kind: "token" | "repo" | "source" | "package" | "blocklist" | "access";
+  sourceId?: string | null;
+  project?: string | null;
+}
+
+type Listener = (change: Change) => void;
+
+/**
+ * Fans changes out to caches in this process, and (through the `changes`
+ * table) to other processes sharing the database, which poll it.
+ */
+export class ChangeBus {
+  private readonly listeners = new Set<Listener>();
+
+  /** Registers a listener; returns the function that removes it. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells every listener in this process. */
+  publish(change: Change): void {
+    for (const l of this.listeners) l(change);
+  }
+}
+
+/** Records a change for other processes (call inside the transaction that made it). */
+export async function recordChange(db: Kysely<Database>, change: Change): Promise<void> {
+  await db
+    .insertInto("changes")
+    .values({ kind: change.kind, source_id: change.sourceId ?? null, project: change.project ?? null })
+    .execute();
+}
+
+/** The newest change id, the starting point for polling. */
+export async function latestChangeId(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom("changes")
+    .select((eb) => eb.fn.max("id").as("max"))
+    .executeTakeFirst();
+  return Number(row?.max ?? 0);
+}
+
+/**
+ * Polls for changes made by other processes and republishes them locally.
+ * Returns a stop function. Changes this process made are seen twice, which
+ * only costs a redundant invalidation.
+ */
+export function pollChanges(db: Kysely<Database>, bus: ChangeBus, intervalMs: number, fromId: number): () => void {
+  let last = fromId;
+  let busy = false;
+  const timer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const rows = await db.selectFrom("changes").selectAll().where("id", ">", last).orderBy("id").limit(1000).execute();
+      for (const r of rows) {
+        last = r.id;
+        bus.publish({ kind: r.kind as Change["kind"], sourceId: r.source_id, project: r.project });
+      }
+    } catch {
+      // The next tick retries; a closed database ends with stop().
+    } finally {
+      busy = false;
+    }
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

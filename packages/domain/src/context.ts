@@ -1,0 +1,35 @@
+import type { Kysely } from "kysely";
+import type { BlobStore } from "./blobs/blob-store.js";
+import type { ChangeBus } from "./changes/index.js";
+import type { Database } from "./db/index.js";
+
+/** Settings the domain consults (loaded and validated by the app). */
+export interface DomainSettings {
+  /** Whether new repos require authentication unless told otherwise (`auth.newReposAuthByDefault`). */
+  newReposAuthByDefault: boolean;
+  /** Largest accepted upload, in bytes. */
+  maxUploadBytes: number;
+  /** Bioconductor release new Bioconductor uploads default to. */
+  biocRelease: string;
+}
+
+/** Default settings. */
+export const DEFAULT_SETTINGS: DomainSettings = {
+  newReposAuthByDefault: false,
+  maxUploadBytes: 2 * 1024 ** 3,
+  biocRelease: "3.20",
+};
+
+/** What every service needs: the database, blob storage, the change bus and a clock. */
+export interface DomainContext {
+  db: Kysely<Database>;
+  blobs: BlobStore;
+  bus: ChangeBus;
+  settings: DomainSettings;
+  now(): Date;
+}
+
+/** Where a request came from, for the audit log. */
+export interface RequestMeta {
+  address?: string | null;
+}

@@ -1,0 +1,7 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./0001-initial.js";
+
+/** Every migration, by name, in a static map so bundlers keep them all. */
+export const migrations: Record<string, Migration> = {
+  "0001-initial": m0001,
+};

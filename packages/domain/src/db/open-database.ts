@@ -1,0 +1,63 @@
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { type DataDirLock, acquireDataDirLock } from "./data-dir-lock.js";
+import { PGliteDialect } from "./pglite-dialect.js";
+import type { Database } from "./schema.js";
+
+/** Where the database lives: a Postgres server URL, or a folder for the embedded PGlite. */
+export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string } | { kind: "memory" };
+
+/** An open database handle plus how to close it. */
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  target: DatabaseTarget;
+  lock: DataDirLock | null;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/**
+ * Opens the database: Postgres through `pg`, or PGlite in a folder (locked to this
+ * process) or in memory. Both return int8 as a JS number so rows look the same.
+ *
+ * @example
+ * const { db, close } = await openDatabase({ kind: "pglite", dataDir: ".gatehouse" }, "server");
+ */
+export async function openDatabase(target: DatabaseTarget, role = "gatehouse"): Promise<OpenDatabase> {
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: 10,
+      types: {
+        getTypeParser: ((oid: number, format?: "text" | "binary") =>
+          oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, target, lock: null, close: () => db.destroy() };
+  }
+  const lock = target.kind === "pglite" ? acquireDataDirLock(target.dataDir, role) : null;
+  try {
+    const client = new PGlite(target.kind === "pglite" ? join(target.dataDir, "pgdata") : undefined, {
+      parsers: { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) },
+    });
+    await client.waitReady;
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+    return {
+      db,
+      target,
+      lock,
+      async close() {
+        await db.destroy();
+        lock?.release();
+      },
+    };
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}

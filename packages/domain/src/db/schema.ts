@@ -1,0 +1,211 @@
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+
+// Table types are written by hand (not generated) so they read as the data model.
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** JSON columns: stored as jsonb, read back as parsed values. */
+type Json<T> = ColumnType<T, string, string>;
+
+export type RepoType = "python" | "r" | "bioconductor" | "conda";
+export type TokenStyle = "posit" | "anaconda";
+export type Permission = "read" | "write" | "admin";
+/** `"*"` or an explicit list of names. */
+export type StoredResourceList = "*" | string[];
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface OrgMembersTable {
+  org_id: string;
+  user_id: string;
+  role: "owner" | "member";
+}
+
+export interface GroupsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  user_id: string;
+}
+
+export interface GroupGrantsTable {
+  id: string;
+  group_id: string;
+  repo_id: string;
+  /** Normalized package name, or null for the whole repo. */
+  package: string | null;
+  permission: Permission;
+  created_at: CreatedAt;
+}
+
+export interface TokensTable {
+  id: string;
+  guid: string;
+  hash: string;
+  display: string;
+  /** Anaconda-style tokens are named (unique per user among live tokens). */
+  name: string | null;
+  style: TokenStyle;
+  scopes: Json<string[]>;
+  repos: Json<StoredResourceList>;
+  sources: Json<StoredResourceList>;
+  description: string;
+  user_id: string;
+  org_id: string | null;
+  created_by: string;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor: string;
+  action: string;
+  target: string | null;
+  outcome: "ok" | "denied" | "failed";
+  address: string | null;
+  detail: Json<Record<string, unknown>>;
+}
+
+export interface SourcesTable {
+  id: string;
+  name: string;
+  kind: RepoType;
+  type: "local" | "remote";
+  created_at: CreatedAt;
+}
+
+export interface ReposTable {
+  id: string;
+  name: string;
+  type: RepoType;
+  description: string;
+  authenticated: boolean;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface RepoSourcesTable {
+  repo_id: string;
+  source_id: string;
+  position: number;
+}
+
+export interface PackageFilesTable {
+  id: string;
+  source_id: string;
+  filename: string;
+  /** Normalized name used for lookups (PEP 503 name, R package, conda name). */
+  project: string;
+  /** Name as the package spells it. */
+  name: string;
+  version: string;
+  kind: "wheel" | "sdist" | "r-source" | "conda";
+  sha256: string;
+  md5: string;
+  size: number;
+  /** conda subdir, or null. */
+  subdir: string | null;
+  /** Bioconductor release the file was uploaded for, or null. */
+  bioc_version: string | null;
+  metadata: Json<Record<string, unknown>>;
+  uploaded_by: string;
+  published_at: Timestamp;
+  removed_at: Timestamp | null;
+  yanked_reason: string | null;
+}
+
+export interface FileLabelsTable {
+  file_id: string;
+  label: string;
+  added_at: Timestamp;
+  removed_at: Timestamp | null;
+}
+
+export interface PackagesTable {
+  source_id: string;
+  project: string;
+  private: boolean;
+  owner_id: string | null;
+  updated_at: Timestamp;
+}
+
+export interface PackageMetadataTable {
+  source_id: string;
+  project: string;
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+}
+
+export interface BlocklistRulesTable {
+  id: string;
+  package: string;
+  version_spec: string | null;
+  repo_id: string | null;
+  reason: string;
+  created_by: string;
+  created_at: CreatedAt;
+  removed_at: Timestamp | null;
+}
+
+export interface ChangesTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  source_id: string | null;
+  project: string | null;
+  kind: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: Json<unknown>;
+}
+
+/** The whole database as kysely sees it. */
+export interface Database {
+  users: UsersTable;
+  organizations: OrganizationsTable;
+  org_members: OrgMembersTable;
+  groups: GroupsTable;
+  group_members: GroupMembersTable;
+  group_grants: GroupGrantsTable;
+  tokens: TokensTable;
+  audit_events: AuditEventsTable;
+  sources: SourcesTable;
+  repos: ReposTable;
+  repo_sources: RepoSourcesTable;
+  package_files: PackageFilesTable;
+  file_labels: FileLabelsTable;
+  packages: PackagesTable;
+  package_metadata: PackageMetadataTable;
+  blocklist_rules: BlocklistRulesTable;
+  changes: ChangesTable;
+  settings: SettingsTable;
+}
+
+export type TokenRow = Selectable<TokensTable>;
+export type NewTokenRow = Insertable<TokensTable>;
+export type RepoRow = Selectable<ReposTable>;
+export type SourceRow = Selectable<SourcesTable>;
+export type PackageFileRow = Selectable<PackageFilesTable>;
+export type UserRow = Selectable<UsersTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;

@@ -1,0 +1,4 @@
+export * from "./token-info.js";
+export * from "./token-queries.js";
+export * from "./token-service.js";
+export * from "./token-verifier.js";

@@ -1,0 +1,94 @@
+import { compileGrant } from "@gatehouse/scope-engine";
+import { displayToken, hashToken, parseToken, tokenStatus } from "@gatehouse/token-model";
+import type { Actor } from "../auth/index.js";
+import type { DomainContext } from "../context.js";
+import { findTokenByHash, touchTokens } from "./token-queries.js";
+import { grantOfTokenRow } from "./token-service.js";
+
+/** Why a presented token was refused. Callers answer all of them with the same 401. */
+export type VerifyFailure = "malformed" | "unknown" | "expired" | "revoked";
+
+/** The outcome of verifying a presented token. */
+export type VerifyResult = { ok: true; actor: Extract<Actor, { kind: "token" }> } | { ok: false; reason: VerifyFailure };
+
+interface CacheEntry {
+  actor: Extract<Actor, { kind: "token" }>;
+  expiresAt: Date | null;
+}
+
+/**
+ * Verifies presented tokens. A known token costs a checksum, a hash and a map
+ * lookup; the database is asked only on a miss. Any token change (revocation)
+ * clears the cache, so a revoked token is refused on the very next request.
+ */
+export class TokenVerifier {
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly touched = new Set<string>();
+  private readonly unsubscribe: () => void;
+  private readonly flushTimer: NodeJS.Timeout;
+
+  constructor(
+    private readonly ctx: DomainContext,
+    private readonly options: { maxEntries?: number; touchIntervalMs?: number } = {},
+  ) {
+    this.unsubscribe = ctx.bus.subscribe((change) => {
+      if (change.kind === "token" || change.kind === "access") this.cache.clear();
+    });
+    this.flushTimer = setInterval(() => void this.flushLastUsed(), options.touchIntervalMs ?? 10_000);
+    this.flushTimer.unref();
+  }
+
+  /** Checks a presented token: format first (no database work for garbage), then cache, then database. */
+  async verify(presented: string): Promise<VerifyResult> {
+    if (!parseToken(presented).ok) return { ok: false, reason: "malformed" };
+    const hash = hashToken(presented);
+    const now = this.ctx.now();
+    const hit = this.cache.get(hash);
+    if (hit) {
+      if (hit.expiresAt && now >= hit.expiresAt) {
+        this.cache.delete(hash);
+        return { ok: false, reason: "expired" };
+      }
+      this.touched.add(hit.actor.tokenId);
+      return { ok: true, actor: hit.actor };
+    }
+    const row = await findTokenByHash(this.ctx.db, hash);
+    if (!row) return { ok: false, reason: "unknown" };
+    const status = tokenStatus({ expiresAt: row.expires_at, revokedAt: row.revoked_at }, now);
+    if (status !== "active") return { ok: false, reason: status };
+    const grant = grantOfTokenRow(row);
+    const actor = {
+      kind: "token" as const,
+      tokenId: row.id,
+      guid: row.guid,
+      display: displayToken(presented),
+      userId: row.user_id,
+      userName: row.user_name,
+      grant,
+      compiled: compileGrant(grant),
+    };
+    if (this.cache.size >= (this.options.maxEntries ?? 10_000)) this.cache.clear();
+    this.cache.set(hash, { actor, expiresAt: row.expires_at });
+    this.touched.add(row.id);
+    return { ok: true, actor };
+  }
+
+  /** Writes pending `last_used_at` updates in one statement. */
+  async flushLastUsed(): Promise<void> {
+    if (this.touched.size === 0) return;
+    const ids = [...this.touched];
+    this.touched.clear();
+    try {
+      await touchTokens(this.ctx.db, ids, this.ctx.now());
+    } catch {
+      // Usage times are best effort; a closed database must not crash the server.
+    }
+  }
+
+  /** Stops background work and flushes usage times. */
+  async close(): Promise<void> {
+    clearInterval(this.flushTimer);
+    this.unsubscribe();
+    await this.flushLastUsed();
+  }
+}
