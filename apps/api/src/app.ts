@@ -7,6 +7,7 @@ import { realmOf } from "./http/realm.js";
 import { accessLog } from "./middleware/access-log.js";
 import { authenticate } from "./middleware/authenticate.js";
 import { identityRoutes } from "./routes/api/identity-routes.js";
+import { localRoutes } from "./routes/local-routes.js";
 import { tokenRoutes } from "./routes/api/token-routes.js";
 import { systemRoutes } from "./routes/system-routes.js";
 
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps): GatehouseApp {
   hono.route("/", systemRoutes(deps, metrics));
   hono.route("/__api__/tokens", tokenRoutes(deps));
   hono.route("/__api__", identityRoutes(deps));
+  hono.route("/__local__", localRoutes(deps));
 
   hono.notFound((c) => {
     const { status, body } = toErrorResponse(new ApiError("ROUTE_NOT_FOUND", `no such resource: ${c.req.method} ${c.req.path}`));

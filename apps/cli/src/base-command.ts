@@ -1,0 +1,93 @@
+import { Command, Errors, Flags, type Interfaces } from "@oclif/core";
+import { CliError, EXIT_FAILURE, EXIT_USAGE, formatCliError } from "./cli-error.js";
+import { type Connection, connect } from "./client/connect.js";
+
+/** Parsed flags of a command, including the global ones. */
+export type CommandFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)["baseFlags"] & T["flags"]>;
+/** Parsed args of a command. */
+export type CommandArgs<T extends typeof Command> = Interfaces.InferredArgs<T["args"]>;
+
+/**
+ * Global flags (`--address`, `-o`, `--verbose`, `--data`), the connection to
+ * Gatehouse, output helpers and the one error handler every command shares.
+ */
+export abstract class BaseCommand<T extends typeof Command> extends Command {
+  static override baseFlags = {
+    address: Flags.string({ description: "server URL for remote mode (token in GATEHOUSE_TOKEN)", env: "GATEHOUSE_ADDRESS", helpGroup: "GLOBAL" }),
+    output: Flags.string({ char: "o", description: "output format", options: ["human", "json"], default: "human", helpGroup: "GLOBAL" }),
+    verbose: Flags.boolean({ description: "show details (stack traces) on errors", default: false, helpGroup: "GLOBAL" }),
+    data: Flags.string({ description: "data folder of the embedded database (local mode)", env: "GATEHOUSE_DATA_DIR", helpGroup: "GLOBAL" }),
+  };
+
+  declare protected flags: CommandFlags<T>;
+  declare protected args: CommandArgs<T>;
+  private connection: Connection | undefined;
+
+  /** Whether this command refuses remote mode. */
+  protected localOnly = false;
+
+  public override async init(): Promise<void> {
+    await super.init();
+    const ctor = this.ctor as typeof BaseCommand;
+    const { args, flags } = await this.parse({ flags: ctor.flags, baseFlags: ctor.baseFlags, args: ctor.args, strict: ctor.strict });
+    this.flags = flags as CommandFlags<T>;
+    this.args = args as CommandArgs<T>;
+  }
+
+  /** The connection to Gatehouse, opened on first use. */
+  protected async api() {
+    this.connection ??= await connect({
+      address: this.flags.address,
+      dataDir: this.flags.data,
+      env: process.env,
+      localOnly: this.localOnly,
+    });
+    return this.connection.client;
+  }
+
+  /** Whether output is JSON. */
+  protected get json(): boolean {
+    return this.flags.output === "json";
+  }
+
+  /** Writes a line to stdout. */
+  protected out(text: string): void {
+    process.stdout.write(`${text}\n`);
+  }
+
+  /** Writes a message to stderr (messages never go to stdout, so stdout stays scriptable). */
+  protected note(text: string): void {
+    process.stderr.write(`${text}\n`);
+  }
+
+  /** Prints a value as JSON (for -o json). */
+  protected printJson(value: unknown): void {
+    this.out(JSON.stringify(value, null, 2));
+  }
+
+  protected override async catch(err: Error & { exitCode?: number }): Promise<void> {
+    const verbose = process.argv.includes("--verbose");
+    if (err instanceof CliError) {
+      process.stderr.write(`${formatCliError(err)}\n`);
+      if (verbose && err.stack) process.stderr.write(`${err.stack}\n`);
+      process.exitCode = err.exitCode;
+      return;
+    }
+    if (err instanceof Errors.ExitError) throw err;
+    // oclif's own parse errors (unknown flag, missing flag, bad option) are usage errors;
+    // their messages wrap the useful lines in boilerplate, which is dropped here.
+    const isParse = /flag|argument|Expected|Missing|Unexpected|Nonexistent/i.test(err.message);
+    const useful = err.message
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !/^The following error occurred|^See more help with/.test(l));
+    process.stderr.write(`gatehouse: ${useful.join("; ") || err.message}${isParse ? "\n  hint: see --help" : ""}\n`);
+    if (verbose && err.stack) process.stderr.write(`${err.stack}\n`);
+    process.exitCode = isParse ? EXIT_USAGE : EXIT_FAILURE;
+  }
+
+  protected override async finally(err: Error | undefined): Promise<void> {
+    await this.connection?.close();
+    await super.finally(err);
+  }
+}

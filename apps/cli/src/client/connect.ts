@@ -1,0 +1,90 @@
+import { type ServerConfig, adminSocketPathOf, loadConfig, openLocalApp } from "@gatehouse/api";
+import { readLockHolder } from "@gatehouse/domain";
+import { Agent, fetch as undiciFetch } from "undici";
+import { CliError } from "../cli-error.js";
+import { ApiClient } from "./api-client.js";
+
+/** How the CLI reaches Gatehouse. */
+export interface Connection {
+  client: ApiClient;
+  mode: "remote" | "socket" | "in-process";
+  close(): Promise<void>;
+}
+
+/** What decides the connection: global flags and the environment. */
+export interface ConnectOptions {
+  address?: string | undefined;
+  dataDir?: string | undefined;
+  env: NodeJS.ProcessEnv;
+  /** Commands that only make sense on the server machine refuse remote mode. */
+  localOnly?: boolean;
+}
+
+function configFor(options: ConnectOptions): ServerConfig {
+  try {
+    return loadConfig(options.env, options.dataDir ? { dataDir: options.dataDir } : {});
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err), { code: "CONFIG_INVALID" });
+  }
+}
+
+function socketTransport(socketPath: string) {
+  const agent = new Agent({ connect: { socketPath } });
+  return {
+    transport: async (request: Request) => {
+      const res = await undiciFetch(request.url, {
+        method: request.method,
+        headers: [...request.headers.entries()],
+        body: request.body ? (request.body as unknown as ReadableStream<Uint8Array>) : null,
+        duplex: "half",
+        dispatcher: agent,
+      });
+      return res as unknown as Response;
+    },
+    close: () => agent.close(),
+  };
+}
+
+/**
+ * Remote mode with --address (token from GATEHOUSE_TOKEN); otherwise local:
+ * the running server's admin socket when it holds the data folder, else the
+ * app opened in this process. The embedded database is never opened twice.
+ */
+export async function connect(options: ConnectOptions): Promise<Connection> {
+  const address = options.address ?? options.env.GATEHOUSE_ADDRESS;
+  if (address) {
+    if (options.localOnly) {
+      throw new CliError("this command only runs on the server machine; drop --address / GATEHOUSE_ADDRESS", { code: "LOCAL_ONLY", exitCode: 2 });
+    }
+    let base: URL;
+    try {
+      base = new URL(address);
+    } catch {
+      throw new CliError(`invalid address '${address}': use a URL such as http://127.0.0.1:4242`, { code: "INVALID_INPUT", field: "address" });
+    }
+    const token = options.env.GATEHOUSE_TOKEN;
+    const transport = (request: Request) => {
+      const url = new URL(request.url);
+      const target = new URL(`${base.pathname.replace(/\/$/, "")}${url.pathname}${url.search}`, base);
+      const init: RequestInit & { duplex?: "half" } = { method: request.method, headers: request.headers, body: request.body, duplex: "half" };
+      return fetch(target, init);
+    };
+    return { client: new ApiClient(transport, base.origin, token), mode: "remote", close: async () => {} };
+  }
+  const config = configFor(options);
+  if (!config.databaseUrl) {
+    const holder = readLockHolder(config.dataDir);
+    if (holder?.socket) {
+      const s = socketTransport(holder.socket ?? adminSocketPathOf(config.dataDir));
+      return { client: new ApiClient(s.transport, `the server (pid ${holder.pid}) via ${holder.socket}`), mode: "socket", close: s.close };
+    }
+  }
+  let local: Awaited<ReturnType<typeof openLocalApp>>;
+  try {
+    local = await openLocalApp(config);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    throw new CliError(err instanceof Error ? err.message : String(err), { code: code ?? "FAILED" });
+  }
+  return { client: new ApiClient((r) => local.fetch(r), `the data folder ${config.dataDir}`), mode: "in-process", close: () => local.close() };
+}
