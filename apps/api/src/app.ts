@@ -6,8 +6,11 @@ import { stripPathToken } from "./http/path-token.js";
 import { realmOf } from "./http/realm.js";
 import { accessLog } from "./middleware/access-log.js";
 import { authenticate } from "./middleware/authenticate.js";
+import { fileRoutes } from "./routes/api/file-routes.js";
 import { identityRoutes } from "./routes/api/identity-routes.js";
+import { repoAdminRoutes } from "./routes/api/repo-routes.js";
 import { localRoutes } from "./routes/local-routes.js";
+import { repoRoutes } from "./protocols/repo-routes.js";
 import { tokenRoutes } from "./routes/api/token-routes.js";
 import { systemRoutes } from "./routes/system-routes.js";
 
@@ -35,7 +38,10 @@ export function createApp(deps: AppDeps): GatehouseApp {
   hono.route("/", systemRoutes(deps, metrics));
   hono.route("/__api__/tokens", tokenRoutes(deps));
   hono.route("/__api__", identityRoutes(deps));
+  hono.route("/__api__", repoAdminRoutes(deps));
+  hono.route("/__api__", fileRoutes(deps));
   hono.route("/__local__", localRoutes(deps));
+  hono.route("/", repoRoutes(deps));
 
   hono.notFound((c) => {
     const { status, body } = toErrorResponse(new ApiError("ROUTE_NOT_FOUND", `no such resource: ${c.req.method} ${c.req.path}`));

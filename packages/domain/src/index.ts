@@ -9,3 +9,5 @@ export * from "./users/index.js";
 export * from "./tokens/index.js";
 export * from "./context.js";
 export * from "./open-domain.js";
+export * from "./repos/index.js";
+export * from "./files/index.js";

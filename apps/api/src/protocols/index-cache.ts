@@ -1,0 +1,72 @@
+import type { Domain } from "@gatehouse/domain";
+import type { CachedPage } from "./cached-page.js";
+
+/** The pages of one repo, and which keys depend on which project ("*" = every project). */
+interface RepoPages {
+  sourceIds: Set<string>;
+  pages: Map<string, Promise<CachedPage>>;
+  keysByTag: Map<string, Set<string>>;
+}
+
+const MAX_PAGES_PER_REPO = 500_000;
+
+/**
+ * Rendered index pages, rendered once per change and served from memory.
+ * Publishing into a source drops only that project's pages and the aggregate
+ * ones ("*": root lists, PACKAGES, repodata) of repos that subscribe to it, so
+ * the cost of a publish does not grow with the number of projects.
+ */
+export class IndexCache {
+  private readonly repos = new Map<string, RepoPages>();
+
+  constructor(domain: Domain) {
+    domain.bus.subscribe((change) => {
+      if (change.kind === "package" && change.sourceId) this.dropProject(change.sourceId, change.project ?? null);
+      else if (change.kind !== "token") this.repos.clear();
+    });
+  }
+
+  /**
+   * The page for key in repo, rendering it with `render` on a miss.
+   * `tag` names the project the page depends on, or "*" for aggregate pages.
+   */
+  get(repo: { id: string }, sourceIds: readonly string[], key: string, tag: string, render: () => Promise<CachedPage>): Promise<CachedPage> {
+    let entry = this.repos.get(repo.id);
+    if (!entry) {
+      entry = { sourceIds: new Set(sourceIds), pages: new Map(), keysByTag: new Map() };
+      this.repos.set(repo.id, entry);
+    }
+    const hit = entry.pages.get(key);
+    if (hit) return hit;
+    if (entry.pages.size >= MAX_PAGES_PER_REPO) {
+      entry.pages.clear();
+      entry.keysByTag.clear();
+    }
+    const page = render();
+    const e = entry;
+    e.pages.set(key, page);
+    let keys = e.keysByTag.get(tag);
+    if (!keys) {
+      keys = new Set();
+      e.keysByTag.set(tag, keys);
+    }
+    keys.add(key);
+    page.catch(() => e.pages.delete(key));
+    return page;
+  }
+
+  private dropProject(sourceId: string, project: string | null): void {
+    for (const entry of this.repos.values()) {
+      if (!entry.sourceIds.has(sourceId)) continue;
+      if (project === null) {
+        entry.pages.clear();
+        entry.keysByTag.clear();
+        continue;
+      }
+      for (const tag of [project, "*"]) {
+        for (const key of entry.keysByTag.get(tag) ?? []) entry.pages.delete(key);
+        entry.keysByTag.delete(tag);
+      }
+    }
+  }
+}

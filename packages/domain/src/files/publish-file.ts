@@ -1,0 +1,134 @@
+import type { Readable } from "node:stream";
+import { recordAudit } from "../audit/index.js";
+import { type Actor, describeActor, requireAllowed, userIdOf } from "../auth/index.js";
+import { recordChange } from "../changes/index.js";
+import type { DomainContext, RequestMeta } from "../context.js";
+import { DomainError } from "../errors/index.js";
+import { newId } from "../ids.js";
+import { findSourceByName } from "../repos/index.js";
+import { isUniqueViolation } from "./unique-violation.js";
+import { inspectorFor } from "./inspectors.js";
+import { type PackageFileInfo, toPackageFileInfo } from "./package-file-info.js";
+
+/** An upload to publish into a source. */
+export interface PublishInput {
+  source: string;
+  filename: string;
+  body: Readable | AsyncIterable<Uint8Array>;
+  /** Digests the client claims (twine sends them); a mismatch refuses the upload. */
+  sha256?: string;
+  md5?: string;
+  /** Bioconductor release the file is for (Bioconductor sources; default: the configured release). */
+  biocVersion?: string;
+  /** conda labels (default `main`). */
+  labels?: string[];
+}
+
+const UNSAFE_FILENAME = /[/\\\0]|^\.\.?$|^\./;
+const BIOC_VERSION = /^\d+\.\d+$/;
+
+/** Refuses names that could escape a folder or confuse a client, naming the problem. */
+export function checkUploadFilename(filename: string): void {
+  if (!filename || filename.length > 255 || UNSAFE_FILENAME.test(filename) || filename.includes("..")) {
+    throw new DomainError("INVALID_INPUT", `unsafe filename '${filename}': a plain file name is required (no path, no '..')`, "file");
+  }
+}
+
+/**
+ * Publishes one file: checks the caller may write the source, streams the bytes
+ * to a staging file while hashing, verifies claimed digests, reads and checks
+ * the package's own metadata, makes the bytes durable, and only then records
+ * the file. Any refusal leaves nothing behind. A filename is never reused in a
+ * source (409), even after removal.
+ */
+export async function publishFile(ctx: DomainContext, actor: Actor, input: PublishInput, meta: RequestMeta = {}): Promise<PackageFileInfo> {
+  const source = await findSourceByName(ctx.db, input.source);
+  if (!source) {
+    // Drain nothing: the caller closes the request. Say what exists instead.
+    throw new DomainError("NOT_FOUND", `no source named '${input.source}'; create it with \`gatehouse create source\``, "source");
+  }
+  requireAllowed(actor, "source:write", { source: source.name, sourceKind: source.kind });
+  checkUploadFilename(input.filename);
+  if (input.biocVersion !== undefined && !BIOC_VERSION.test(input.biocVersion)) {
+    throw new DomainError("INVALID_INPUT", `invalid Bioconductor version '${input.biocVersion}': use a release such as 3.20`, "bioc-version");
+  }
+  const exists = await ctx.db
+    .selectFrom("package_files")
+    .select("id")
+    .where("source_id", "=", source.id)
+    .where("filename", "=", input.filename)
+    .executeTakeFirst();
+  if (exists) throw conflict(input.filename, source.name);
+
+  const staged = await ctx.blobs.stage(input.body, { maxBytes: ctx.settings.maxUploadBytes });
+  try {
+    if (input.sha256 && input.sha256.toLowerCase() !== staged.sha256) {
+      throw new DomainError("DIGEST_MISMATCH", `sha256 of the received bytes (${staged.sha256}) differs from the one sent (${input.sha256}): the upload was corrupted, retry it`, "sha256_digest");
+    }
+    if (input.md5 && input.md5.toLowerCase() !== staged.md5) {
+      throw new DomainError("DIGEST_MISMATCH", `md5 of the received bytes (${staged.md5}) differs from the one sent (${input.md5}): the upload was corrupted, retry it`, "md5_digest");
+    }
+    const inspected = await inspectorFor(source.kind)({ ...staged, filename: input.filename });
+    const metadata = { ...inspected.metadata };
+    for (const c of inspected.companions) metadata[c.key] = await ctx.blobs.putBytes(c.bytes);
+    await ctx.blobs.commit(staged);
+
+    const now = ctx.now();
+    const isBioc = source.kind === "bioconductor";
+    const labels = source.kind === "conda" ? [...new Set(input.labels?.length ? input.labels : ["main"])] : [];
+    const row = {
+      id: newId("file"),
+      source_id: source.id,
+      filename: input.filename,
+      project: inspected.project,
+      name: inspected.name,
+      version: inspected.version,
+      kind: inspected.kind,
+      sha256: staged.sha256,
+      md5: staged.md5,
+      size: staged.size,
+      subdir: inspected.subdir,
+      bioc_version: isBioc ? (input.biocVersion ?? ctx.settings.biocRelease) : null,
+      metadata: JSON.stringify(metadata),
+      uploaded_by: describeActor(actor),
+      published_at: now,
+      removed_at: null,
+      yanked_reason: null,
+    };
+    try {
+      await ctx.db.transaction().execute(async (tx) => {
+        await tx.insertInto("package_files").values(row).execute();
+        for (const label of labels) await tx.insertInto("file_labels").values({ file_id: row.id, label, added_at: now, removed_at: null }).execute();
+        await tx
+          .insertInto("packages")
+          .values({ source_id: source.id, project: inspected.project, private: false, owner_id: userIdOf(actor), updated_at: now })
+          .onConflict((oc) => oc.columns(["source_id", "project"]).doNothing())
+          .execute();
+        await recordChange(tx, { kind: "package", sourceId: source.id, project: inspected.project });
+        await recordAudit(tx, {
+          actor: describeActor(actor),
+          action: "file.publish",
+          target: `source:${source.name}/${input.filename}`,
+          address: meta.address ?? null,
+          detail: { sha256: staged.sha256, size: staged.size },
+        });
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict(input.filename, source.name);
+      throw err;
+    }
+    ctx.bus.publish({ kind: "package", sourceId: source.id, project: inspected.project });
+    return toPackageFileInfo({ ...row, metadata, published_at: now, removed_at: null }, source.name, labels);
+  } finally {
+    // After commit the staged path is gone; before it, this drops the bytes of a refused upload.
+    await ctx.blobs.discard(staged);
+  }
+}
+
+function conflict(filename: string, source: string): DomainError {
+  return new DomainError(
+    "ALREADY_EXISTS",
+    `${filename} already exists in source '${source}'; files are immutable: publish a new version instead`,
+    "file",
+  );
+}

@@ -1,0 +1,51 @@
+import { recordAudit } from "../audit/index.js";
+import { type Actor, describeActor, requireAllowed } from "../auth/index.js";
+import { recordChange } from "../changes/index.js";
+import type { DomainContext, RequestMeta } from "../context.js";
+import { DomainError } from "../errors/index.js";
+import { findSourceByName } from "../repos/index.js";
+import { normalizeNameFor } from "./inspectors.js";
+
+/** Which files to remove: every live file of a package, or one version. */
+export interface RemoveInput {
+  source: string;
+  name: string;
+  version?: string;
+}
+
+/**
+ * Removes files from a source. Rows stay (with `removed_at`), so dated
+ * snapshots still serve them and their filenames are never reused.
+ */
+export async function removeFiles(ctx: DomainContext, actor: Actor, input: RemoveInput, meta: RequestMeta = {}): Promise<{ removed: string[] }> {
+  const source = await findSourceByName(ctx.db, input.source);
+  if (!source) throw new DomainError("NOT_FOUND", `no source named '${input.source}'`, "source");
+  requireAllowed(actor, "source:write", { source: source.name, sourceKind: source.kind });
+  const project = normalizeNameFor(source.kind, input.name);
+  const now = ctx.now();
+  const removed = await ctx.db.transaction().execute(async (tx) => {
+    let q = tx
+      .updateTable("package_files")
+      .set({ removed_at: now })
+      .where("source_id", "=", source.id)
+      .where("project", "=", project)
+      .where("removed_at", "is", null);
+    if (input.version !== undefined) q = q.where("version", "=", input.version);
+    const rows = await q.returning("filename").execute();
+    if (rows.length === 0) {
+      const what = input.version ? `${input.name} ${input.version}` : input.name;
+      throw new DomainError("NOT_FOUND", `no published files of ${what} in source '${source.name}'`, "name");
+    }
+    await recordChange(tx, { kind: "package", sourceId: source.id, project });
+    await recordAudit(tx, {
+      actor: describeActor(actor),
+      action: "file.remove",
+      target: `source:${source.name}/${project}`,
+      address: meta.address ?? null,
+      detail: { version: input.version ?? null, files: rows.map((r) => r.filename) },
+    });
+    return rows.map((r) => r.filename);
+  });
+  ctx.bus.publish({ kind: "package", sourceId: source.id, project });
+  return { removed };
+}

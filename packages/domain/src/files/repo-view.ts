@@ -1,0 +1,79 @@
+import type { Kysely } from "kysely";
+import type { Database, PackageFileRow, RepoRow, SourceRow } from "../db/index.js";
+import { findRepoByName, selectRepoSources } from "../repos/index.js";
+
+/** A repo with its sources in priority order: what index routes serve from. */
+export interface RepoView {
+  repo: RepoRow;
+  sources: SourceRow[];
+}
+
+/** Loads a repo and its subscriptions, or undefined. */
+export async function loadRepoView(db: Kysely<Database>, name: string): Promise<RepoView | undefined> {
+  const repo = await findRepoByName(db, name);
+  if (!repo) return undefined;
+  return { repo, sources: await selectRepoSources(db, repo.id) };
+}
+
+/** Narrows which visible files to return. */
+export interface VisibleFilter {
+  project?: string;
+  subdir?: string;
+  /** conda: only files carrying this label at the snapshot time. */
+  label?: string;
+  biocVersion?: string;
+  filename?: string;
+  sha256?: string;
+}
+
+/**
+ * Files of a repo as it was at `at` (null = now), first source winning when
+ * several sources hold the same project+version (+subdir). History comes from
+ * publish/remove/label times; nothing is rebuilt per date.
+ */
+export async function selectVisibleFiles(
+  db: Kysely<Database>,
+  view: RepoView,
+  at: Date | null,
+  filter: VisibleFilter = {},
+): Promise<PackageFileRow[]> {
+  if (view.sources.length === 0) return [];
+  const ids = view.sources.map((s) => s.id);
+  let q = db.selectFrom("package_files").selectAll("package_files").where("package_files.source_id", "in", ids);
+  if (at === null) q = q.where("package_files.removed_at", "is", null);
+  else q = q.where("package_files.published_at", "<=", at).where((eb) => eb.or([eb("package_files.removed_at", "is", null), eb("package_files.removed_at", ">", at)]));
+  if (filter.project !== undefined) q = q.where("package_files.project", "=", filter.project);
+  if (filter.subdir !== undefined) q = q.where("package_files.subdir", "=", filter.subdir);
+  if (filter.biocVersion !== undefined) q = q.where("package_files.bioc_version", "=", filter.biocVersion);
+  if (filter.filename !== undefined) q = q.where("package_files.filename", "=", filter.filename);
+  if (filter.sha256 !== undefined) q = q.where("package_files.sha256", "=", filter.sha256);
+  if (filter.label !== undefined) {
+    const label = filter.label;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("file_labels")
+          .select("file_labels.file_id")
+          .whereRef("file_labels.file_id", "=", "package_files.id")
+          .where("file_labels.label", "=", label)
+          .where(at === null ? (e) => e("file_labels.removed_at", "is", null) : (e) => e.and([e("file_labels.added_at", "<=", at), e.or([e("file_labels.removed_at", "is", null), e("file_labels.removed_at", ">", at)])])),
+      ),
+    );
+  }
+  const rows = await q.execute();
+  return firstSourceWins(rows, ids);
+}
+
+/** Keeps, for each project+version(+subdir), only files of the highest-priority source holding it. */
+export function firstSourceWins(rows: readonly PackageFileRow[], sourceOrder: readonly string[]): PackageFileRow[] {
+  if (sourceOrder.length < 2) return [...rows];
+  const rank = new Map(sourceOrder.map((id, i) => [id, i]));
+  const best = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r.project}\u0000${r.version}\u0000${r.subdir ?? ""}`;
+    const k = rank.get(r.source_id) ?? Number.MAX_SAFE_INTEGER;
+    const cur = best.get(key);
+    if (cur === undefined || k < cur) best.set(key, k);
+  }
+  return rows.filter((r) => best.get(`${r.project}\u0000${r.version}\u0000${r.subdir ?? ""}`) === (rank.get(r.source_id) ?? Number.MAX_SAFE_INTEGER));
+}

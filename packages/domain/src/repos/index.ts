@@ -1,0 +1,4 @@
+export * from "./repo-types.js";
+export * from "./repo-queries.js";
+export * from "./repo-access.js";
+export * from "./repo-service.js";

@@ -1,0 +1,12 @@
+export { type PythonCoreMetadata, parseCoreMetadata } from "./core-metadata.js";
+export { type PythonDistKind, type PythonFilename, parsePythonFilename } from "./filename.js";
+export { type Pep440Version, normalizePep440, parsePep440 } from "./pep440.js";
+export { comparePep440, isSamePep440 } from "./pep440-compare.js";
+export { isValidProjectName, normalizeProjectName } from "./project-name.js";
+export type { ReadLimits } from "./read-limits.js";
+export { readPythonMetadata } from "./read-metadata.js";
+export { checkSafeFilename } from "./safe-filename.js";
+export type { SimpleFile } from "./simple-files.js";
+export { chooseSimpleFormat, SIMPLE_HTML_CONTENT_TYPE, SIMPLE_JSON_CONTENT_TYPE } from "./simple-format.js";
+export { renderSimpleProjectHtml, renderSimpleRootHtml } from "./simple-html.js";
+export { renderSimpleProjectJson, renderSimpleRootJson } from "./simple-json.js";

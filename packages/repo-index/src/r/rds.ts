@@ -1,0 +1,108 @@
+import { gzipSync } from "node:zlib";
+import { PACKAGES_FIELDS, sortPackageEntries } from "./packages-fields.js";
+
+// SEXP types and flag bits of R's serialization format (R Internals, "Serialization Formats").
+const LISTSXP = 2;
+const SYMSXP = 1;
+const CHARSXP = 9;
+const INTSXP = 13;
+const STRSXP = 16;
+const VECSXP = 19;
+const NILVALUE_SXP = 254;
+const HAS_ATTR = 1 << 9;
+const HAS_TAG = 1 << 10;
+const UTF8_LEVEL = 1 << 3;
+const ASCII_LEVEL = 1 << 6;
+const NA_LENGTH = -1;
+
+/** Writes R serialization data in XDR (big-endian) form into a list of chunks joined once at the end. */
+class XdrWriter {
+  private readonly chunks: Buffer[] = [];
+
+  writeInt(n: number): void {
+    const b = Buffer.allocUnsafe(4);
+    b.writeInt32BE(n);
+    this.chunks.push(b);
+  }
+
+  writeBytes(b: Buffer): void {
+    this.chunks.push(b);
+  }
+
+  /** A CHARSXP: NA as length -1; otherwise UTF-8 bytes flagged ASCII or UTF-8 as R itself does. */
+  writeCharsxp(s: string | undefined): void {
+    if (s === undefined) {
+      this.writeInt(CHARSXP);
+      this.writeInt(NA_LENGTH);
+      return;
+    }
+    const bytes = Buffer.from(s, "utf8");
+    const level = bytes.length === s.length ? ASCII_LEVEL : UTF8_LEVEL;
+    this.writeInt(CHARSXP | (level << 12));
+    this.writeInt(bytes.length);
+    this.writeBytes(bytes);
+  }
+
+  writeStrsxp(values: readonly (string | undefined)[], flags = 0): void {
+    this.writeInt(STRSXP | flags);
+    this.writeInt(values.length);
+    for (const v of values) this.writeCharsxp(v);
+  }
+
+  /** One tagged pairlist node header followed by its tag symbol; the caller writes the value next. */
+  writeAttributeTag(name: string): void {
+    this.writeInt(LISTSXP | HAS_TAG);
+    this.writeInt(SYMSXP);
+    this.writeCharsxp(name);
+  }
+
+  toBuffer(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
+}
+
+/** R_Version(major, minor, patch) as R encodes it in the serialization header. */
+function encodeRVersion(major: number, minor: number, patch: number): number {
+  return major * 65536 + minor * 256 + patch;
+}
+
+/**
+ * Serializes index entries as `PACKAGES.rds`: a gzip-compressed, XDR, format-3 R serialization of a
+ * character matrix (one row per entry, sorted like PACKAGES; columns PACKAGES_FIELDS; NA for missing
+ * fields) with dimnames `list(NULL, <fields>)`, which `readRDS` and `available.packages` read.
+ * Values are kept exactly (newlines included); strings are marked UTF-8 unless ASCII.
+ * @example writeFileSync("PACKAGES.rds", serializePackagesRds([{ Package: "foo", Version: "1.0" }]))
+ */
+export function serializePackagesRds(entries: readonly Record<string, string>[]): Buffer {
+  const rows = sortPackageEntries(entries);
+  const out = new XdrWriter();
+  out.writeBytes(Buffer.from("X\n", "latin1"));
+  out.writeInt(3);
+  out.writeInt(encodeRVersion(4, 2, 0));
+  out.writeInt(encodeRVersion(3, 5, 0));
+  const encoding = Buffer.from("UTF-8", "latin1");
+  out.writeInt(encoding.length);
+  out.writeBytes(encoding);
+
+  // R stores matrices column-major.
+  const cells: (string | undefined)[] = [];
+  for (const field of PACKAGES_FIELDS) {
+    for (const row of rows) cells.push(Object.hasOwn(row, field) ? row[field] : undefined);
+  }
+  out.writeStrsxp(cells, HAS_ATTR);
+
+  out.writeAttributeTag("dim");
+  out.writeInt(INTSXP);
+  out.writeInt(2);
+  out.writeInt(rows.length);
+  out.writeInt(PACKAGES_FIELDS.length);
+
+  out.writeAttributeTag("dimnames");
+  out.writeInt(VECSXP);
+  out.writeInt(2);
+  out.writeInt(NILVALUE_SXP);
+  out.writeStrsxp(PACKAGES_FIELDS);
+  out.writeInt(NILVALUE_SXP);
+
+  return gzipSync(out.toBuffer());
+}
