@@ -11,3 +11,4 @@ export * from "./context.js";
 export * from "./open-domain.js";
 export * from "./repos/index.js";
 export * from "./files/index.js";
+export * from "./access/index.js";

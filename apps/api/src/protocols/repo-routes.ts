@@ -1,4 +1,4 @@
-import { requireRepoRead } from "@gatehouse/domain";
+import { VisibilityResolver, requireRepoRead } from "@gatehouse/domain";
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../app-env.js";
 import { ApiError } from "../http/api-error.js";
@@ -13,6 +13,8 @@ import { RepoDirectory } from "./repo-directory.js";
 export interface ProtocolDeps extends AppDeps {
   directory: RepoDirectory;
   cache: IndexCache;
+  /** Which private packages a viewer may see; include `visibility.key` in cache keys and pass `hidden` as `exclude`. */
+  visibility: VisibilityResolver;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface ProtocolDeps extends AppDeps {
  * (`POST …/legacy/`) check write access themselves.
  */
 export function repoRoutes(deps: AppDeps): Hono<AppEnv> {
-  const protocolDeps: ProtocolDeps = { ...deps, directory: new RepoDirectory(deps.domain), cache: new IndexCache(deps.domain) };
+  const protocolDeps: ProtocolDeps = { ...deps, directory: new RepoDirectory(deps.domain), cache: new IndexCache(deps.domain), visibility: new VisibilityResolver(deps.domain) };
   const handlers: Record<string, ProtocolHandler> = {
     python: pythonProtocol(protocolDeps),
     r: cranProtocol(protocolDeps),

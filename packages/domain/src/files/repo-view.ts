@@ -24,6 +24,8 @@ export interface VisibleFilter {
   biocVersion?: string;
   filename?: string;
   sha256?: string;
+  /** Projects to leave out (private packages the viewer may not see). */
+  exclude?: ReadonlySet<string>;
 }
 
 /**
@@ -60,7 +62,9 @@ export async function selectVisibleFiles(
       ),
     );
   }
-  const rows = await q.execute();
+  let rows = await q.execute();
+  const exclude = filter.exclude;
+  if (exclude && exclude.size > 0) rows = rows.filter((r) => !exclude.has(r.project));
   return firstSourceWins(rows, ids);
 }
 
