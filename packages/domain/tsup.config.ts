@@ -6,5 +6,5 @@ export default defineConfig({
   target: "node20",
   platform: "node",
   sourcemap: true,
-  clean: true,
+  clean: false,
 });

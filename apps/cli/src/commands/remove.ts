@@ -1,0 +1,24 @@
+import { Flags } from "@oclif/core";
+import { BaseCommand } from "../base-command.js";
+
+/** `gatehouse remove`. */
+export default class Remove extends BaseCommand<typeof Remove> {
+  static override summary = "Remove a package (or one version) from a source; dated snapshots keep serving it";
+  static override examples = ["gatehouse remove --source internal --name mypkg --version 1.0"];
+  static override flags = {
+    source: Flags.string({ description: "source name", required: true }),
+    name: Flags.string({ description: "package name", required: true }),
+    version: Flags.string({ description: "only this version" }),
+  };
+
+  async run(): Promise<void> {
+    const f = this.flags;
+    const query = f.version ? `?version=${encodeURIComponent(f.version)}` : "";
+    const result = await (await this.api()).call<{ removed: string[] }>(
+      "DELETE",
+      `/__api__/sources/${encodeURIComponent(f.source)}/packages/${encodeURIComponent(f.name)}${query}`,
+    );
+    if (this.json) return this.printJson(result);
+    this.note(`removed ${result.removed.length} file(s): ${result.removed.join(", ")}`);
+  }
+}

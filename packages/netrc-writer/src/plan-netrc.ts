@@ -1,0 +1,35 @@
+import { TOKEN_LOGIN } from "./client-config-types.js";
+import { findMachine } from "./find-machine.js";
+import { serializeNetrc } from "./netrc-document.js";
+import { upsertMachine } from "./netrc-edit.js";
+import { parseNetrc } from "./netrc-parse.js";
+import type { FilePlan } from "./plan-files.js";
+import { readNetrcAsPython } from "./python-netrc.js";
+import { fail, ok, type Result } from "./result.js";
+
+/**
+ * Plans the netrc entry `machine <host> login __token__ password <token>` in one netrc file,
+ * with notes when Python and curl would still read the result differently.
+ */
+export function planNetrcEntry(files: FilePlan, file: string, host: string, token: string, notes: string[]): Result<void> {
+  const before = files.current(file) ?? "";
+  const doc = parseNetrc(before);
+  if (!doc.ok) return fail(doc.error.code, `${file}: ${doc.error.message}`);
+  const next = upsertMachine(doc.value, host, TOKEN_LOGIN, token);
+  if (!next.ok) return next;
+  const text = serializeNetrc(next.value);
+  files.set(file, text, "netrc", true);
+  const python = readNetrcAsPython(text);
+  if (!python.ok) {
+    notes.push(
+      `Python's netrc module cannot read ${file} (${python.error}), so pip ignores the whole file. ` +
+        "Fix that line; in Python 3.11 a comment line right after a blank line is a common cause.",
+    );
+    return ok(undefined);
+  }
+  const found = findMachine(next.value, host);
+  if (!found.agree) {
+    notes.push(`${file}: Python and curl resolve ${host} to different credentials; check its entries by hand.`);
+  }
+  return ok(undefined);
+}
