@@ -1,5 +1,6 @@
 import Add from "./commands/add.js";
 import Bootstrap from "./commands/bootstrap.js";
+import ClientConfig from "./commands/client-config.js";
 import CreateRepo from "./commands/create/repo.js";
 import CreateSource from "./commands/create/source.js";
 import CreateToken from "./commands/create/token.js";
@@ -27,4 +28,5 @@ export const COMMANDS = {
   subscribe: Subscribe,
   add: Add,
   remove: Remove,
+  "client-config": ClientConfig,
 };
