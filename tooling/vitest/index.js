@@ -14,7 +14,8 @@ export function definePackageProject(dir, overrides = {}) {
       name: basename(dir),
       root: dir,
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-      testTimeout: 20_000,
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
       ...(overrides.test ?? {}),
     },
   });

@@ -6,8 +6,11 @@ import { stripPathToken } from "./http/path-token.js";
 import { realmOf } from "./http/realm.js";
 import { accessLog } from "./middleware/access-log.js";
 import { authenticate } from "./middleware/authenticate.js";
+import { adminConsoleRoutes } from "./routes/admin-console.js";
 import { fileRoutes } from "./routes/api/file-routes.js";
+import { labelRoutes } from "./routes/api/label-routes.js";
 import { identityRoutes } from "./routes/api/identity-routes.js";
+import { identityAdminRoutes } from "./routes/api/identity-admin-routes.js";
 import { repoAdminRoutes } from "./routes/api/repo-routes.js";
 import { localRoutes } from "./routes/local-routes.js";
 import { repoRoutes } from "./protocols/repo-routes.js";
@@ -38,8 +41,11 @@ export function createApp(deps: AppDeps): GatehouseApp {
   hono.route("/", systemRoutes(deps, metrics));
   hono.route("/__api__/tokens", tokenRoutes(deps));
   hono.route("/__api__", identityRoutes(deps));
+  hono.route("/__api__", identityAdminRoutes(deps));
   hono.route("/__api__", repoAdminRoutes(deps));
   hono.route("/__api__", fileRoutes(deps));
+  hono.route("/__admin__", adminConsoleRoutes());
+  hono.route("/__api__", labelRoutes(deps));
   hono.route("/__local__", localRoutes(deps));
   hono.route("/", repoRoutes(deps));
 

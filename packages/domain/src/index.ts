@@ -12,3 +12,4 @@ export * from "./open-domain.js";
 export * from "./repos/index.js";
 export * from "./files/index.js";
 export * from "./access/index.js";
+export * from "./identity/index.js";

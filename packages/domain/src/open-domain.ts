@@ -9,8 +9,9 @@ export interface DomainOptions {
   dataDir: string;
   /** `postgres://…` to use a Postgres server; otherwise PGlite in `<dataDir>/pgdata`. */
   databaseUrl?: string;
-  /** Use an in-memory PGlite (tests). */
+  /** Use an in-memory PGlite (tests), optionally started from a dump of a migrated database. */
   memory?: boolean;
+  memoryTemplate?: Blob;
   /** Who opens it, written into the data folder's lock (e.g. "server", "cli"). */
   role?: string;
   settings?: Partial<DomainSettings>;
@@ -26,7 +27,7 @@ export interface Domain extends DomainContext {
 /** Where the database of these options lives. */
 export function databaseTargetOf(options: DomainOptions): DatabaseTarget {
   if (options.databaseUrl) return { kind: "postgres", url: options.databaseUrl };
-  if (options.memory) return { kind: "memory" };
+  if (options.memory) return options.memoryTemplate ? { kind: "memory", template: options.memoryTemplate } : { kind: "memory" };
   return { kind: "pglite", dataDir: options.dataDir };
 }
 

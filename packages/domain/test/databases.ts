@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { type Domain, type DomainOptions, openDomain } from "../src/index.js";
+import { type Domain, type DomainOptions, migrateToLatest, openDatabase, openDomain } from "../src/index.js";
 
 /** One database the domain suite runs on. */
 export interface TestDatabase {
@@ -21,6 +21,22 @@ function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+// Starting PGlite and migrating takes seconds; a migrated template, dumped once
+// per test process and loaded for each test, takes a fraction of that.
+let template: Promise<Blob> | undefined;
+function migratedTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const db = await openDatabase({ kind: "memory" });
+    await migrateToLatest(db.db);
+    const dump = db.dump;
+    if (!dump) throw new Error("PGlite should offer dump()");
+    const blob = await dump();
+    await db.close();
+    return blob;
+  })();
+  return template;
+}
+
 /**
  * The databases every `*.db.test.ts` runs on: PGlite always, a Postgres server
  * when TEST_DATABASE_URL is set. Each open gets a fresh, empty database.
@@ -30,7 +46,7 @@ export const testDatabases: TestDatabase[] = [
     name: "pglite",
     async open(options = {}) {
       const dataDir = mkdtempSync(join(tmpdir(), "gh-domain-"));
-      const domain = await openDomain({ dataDir, memory: true, ...options });
+      const domain = await openDomain({ dataDir, memory: true, memoryTemplate: await migratedTemplate(), ...options });
       const close = domain.close;
       return Object.assign(domain, {
         close: async () => {

@@ -7,13 +7,19 @@ import { PGliteDialect } from "./pglite-dialect.js";
 import type { Database } from "./schema.js";
 
 /** Where the database lives: a Postgres server URL, or a folder for the embedded PGlite. */
-export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string } | { kind: "memory" };
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  | { kind: "pglite"; dataDir: string }
+  /** In-memory PGlite, optionally started from a dump (tests start from a migrated template). */
+  | { kind: "memory"; template?: Blob };
 
 /** An open database handle plus how to close it. */
 export interface OpenDatabase {
   db: Kysely<Database>;
   target: DatabaseTarget;
   lock: DataDirLock | null;
+  /** PGlite only: a dump of the whole database, to start other in-memory databases from. */
+  dump?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -44,6 +50,7 @@ export async function openDatabase(target: DatabaseTarget, role = "gatehouse"): 
   try {
     const client = new PGlite(target.kind === "pglite" ? join(target.dataDir, "pgdata") : undefined, {
       parsers: { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) },
+      ...(target.kind === "memory" && target.template ? { loadDataDir: target.template } : {}),
     });
     await client.waitReady;
     const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
@@ -51,6 +58,10 @@ export async function openDatabase(target: DatabaseTarget, role = "gatehouse"): 
       db,
       target,
       lock,
+      dump: async () => {
+        const blob = await client.dumpDataDir("none");
+        return blob;
+      },
       async close() {
         await db.destroy();
         lock?.release();

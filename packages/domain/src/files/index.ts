@@ -7,3 +7,4 @@ export * from "./snapshot.js";
 export * from "./repo-view.js";
 export * from "./unique-violation.js";
 export * from "./list-files.js";
+export * from "./labels.js";

@@ -14,7 +14,7 @@ import { type PackageFileInfo, toPackageFileInfo } from "./package-file-info.js"
 export interface PublishInput {
   source: string;
   filename: string;
-  body: Readable | AsyncIterable<Uint8Array>;
+  body: Readable | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
   /** Digests the client claims (twine sends them); a mismatch refuses the upload. */
   sha256?: string;
   md5?: string;

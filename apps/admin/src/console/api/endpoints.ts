@@ -1,0 +1,88 @@
+import type { ApiClient, ApiResult } from "./client.js";
+import type {
+  AuditEvent,
+  CreatedToken,
+  CreateRepoRequest,
+  CreateSourceRequest,
+  CreateTokenRequest,
+  Explanation,
+  ExplainRequest,
+  FileInfo,
+  RepoInfo,
+  SourceInfo,
+  TokenFilters,
+  TokenInfo,
+  WhoAmI,
+} from "./types.js";
+
+/** `GET /__api__/whoami`. */
+export function fetchWhoAmI(api: ApiClient): Promise<ApiResult<WhoAmI>> {
+  return api.request("GET", "/__api__/whoami");
+}
+
+/** `GET /__api__/tokens`, active ones plus the expired/revoked ones asked for. */
+export async function listTokens(api: ApiClient, filters: TokenFilters): Promise<ApiResult<TokenInfo[]>> {
+  const query = { expired: filters.expired ? "true" : undefined, revoked: filters.revoked ? "true" : undefined };
+  return unwrap(await api.request<{ tokens: TokenInfo[] }>("GET", "/__api__/tokens", { query }), (b) => b.tokens);
+}
+
+/** `POST /__api__/tokens`; the answer holds the plaintext token, shown once. */
+export function createToken(api: ApiClient, request: CreateTokenRequest): Promise<ApiResult<CreatedToken>> {
+  return api.request("POST", "/__api__/tokens", { body: request });
+}
+
+/** `DELETE /__api__/tokens/:guid` (permanent). */
+export function revokeToken(api: ApiClient, guid: string): Promise<ApiResult<TokenInfo>> {
+  return api.request("DELETE", `/__api__/tokens/${encodeURIComponent(guid)}`);
+}
+
+/** `GET /__api__/repos`. */
+export async function listRepos(api: ApiClient): Promise<ApiResult<RepoInfo[]>> {
+  return unwrap(await api.request<{ repos: RepoInfo[] }>("GET", "/__api__/repos"), (b) => b.repos);
+}
+
+/** `POST /__api__/repos`. */
+export function createRepo(api: ApiClient, request: CreateRepoRequest): Promise<ApiResult<RepoInfo>> {
+  return api.request("POST", "/__api__/repos", { body: request });
+}
+
+/** `PATCH /__api__/repos/:name` with a new `authenticated` flag. */
+export function setRepoAuthenticated(api: ApiClient, name: string, authenticated: boolean): Promise<ApiResult<RepoInfo>> {
+  return api.request("PATCH", `/__api__/repos/${encodeURIComponent(name)}`, { body: { authenticated } });
+}
+
+/** `POST /__api__/repos/:name/subscriptions`. */
+export function subscribeRepo(api: ApiClient, repo: string, source: string): Promise<ApiResult<RepoInfo>> {
+  return api.request("POST", `/__api__/repos/${encodeURIComponent(repo)}/subscriptions`, { body: { source } });
+}
+
+/** `GET /__api__/sources`. */
+export async function listSources(api: ApiClient): Promise<ApiResult<SourceInfo[]>> {
+  return unwrap(await api.request<{ sources: SourceInfo[] }>("GET", "/__api__/sources"), (b) => b.sources);
+}
+
+/** `POST /__api__/sources`. */
+export function createSource(api: ApiClient, request: CreateSourceRequest): Promise<ApiResult<SourceInfo>> {
+  return api.request("POST", "/__api__/sources", { body: request });
+}
+
+/** `GET /__api__/sources/:source/files`. */
+export async function listSourceFiles(api: ApiClient, source: string, includeRemoved: boolean): Promise<ApiResult<FileInfo[]>> {
+  const query = { removed: includeRemoved ? "true" : undefined };
+  return unwrap(await api.request<{ files: FileInfo[] }>("GET", `/__api__/sources/${encodeURIComponent(source)}/files`, { query }), (b) => b.files);
+}
+
+/** `GET /__api__/audit`, newest first. */
+export async function listAuditEvents(api: ApiClient, filter: { limit: number; action?: string }): Promise<ApiResult<AuditEvent[]>> {
+  const query = { limit: String(filter.limit), action: filter.action || undefined };
+  return unwrap(await api.request<{ events: AuditEvent[] }>("GET", "/__api__/audit", { query }), (b) => b.events);
+}
+
+/** `POST /__api__/authorize/explain`; the token to explain goes in the body, never the URL. */
+export function explainAccess(api: ApiClient, request: ExplainRequest): Promise<ApiResult<Explanation>> {
+  return api.request("POST", "/__api__/authorize/explain", { body: request });
+}
+
+function unwrap<B, T>(result: ApiResult<B>, pick: (body: B) => T): ApiResult<T> {
+  return result.ok ? { ok: true, value: pick(result.value) } : result;
+}

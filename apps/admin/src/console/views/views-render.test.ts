@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import type { AuditEvent, CreatedToken, Explanation, RepoInfo, SourceInfo, TokenInfo, WhoAmI } from "../api/types.js";
+import { formatDetail, renderAuditTable } from "./audit-render.js";
+import { renderExplainPage, renderExplanation } from "./explain-render.js";
+import { renderRepoTable } from "./repos-render.js";
+import { renderShell, renderSignIn } from "./shell-render.js";
+import { renderFileTable, renderSourceTable } from "./sources-render.js";
+import { renderCreatedToken, renderTokenForm, renderTokenTable } from "./tokens-render.js";
+
+const XSS = `<img src=x onerror="alert(1)">`;
+const SECRET = `gth-${"S".repeat(46)}`;
+
+const token: TokenInfo = {
+  guid: "g-1",
+  display: "gth-SSSS…SSSS",
+  name: null,
+  style: "posit",
+  scopes: ["repos:read"],
+  repos: ["pypi"],
+  sources: [],
+  description: XSS,
+  user: XSS,
+  createdAt: "2025-01-02T03:04:05.000Z",
+  expiresAt: null,
+  revokedAt: null,
+  lastUsedAt: null,
+  status: "active",
+};
+
+describe("token rendering", () => {
+  it("escapes what users typed and offers revoke only for active tokens", () => {
+    const out = renderTokenTable([token, { ...token, guid: "g-2", status: "revoked" }], null).value;
+    expect(out).not.toContain("<img");
+    expect(out).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+    expect(out.match(/data-action="revoke"/g)).toHaveLength(1);
+    expect(out).toContain('<span class="badge badge-danger">revoked</span>');
+  });
+
+  it("marks the signed-in token", () => {
+    expect(renderTokenTable([token], "g-1").value).toContain('<span class="badge badge-info">you</span>');
+    expect(renderTokenTable([token], "g-1").value).toContain('data-own="true"');
+    expect(renderTokenTable([token], "other").value).not.toContain(">you<");
+  });
+
+  it("shows an empty state instead of an empty table", () => {
+    expect(renderTokenTable([], null).value).toContain("No tokens match");
+  });
+
+  it("shows a new token once, with a warning and a copy button", () => {
+    const created: CreatedToken = { ...token, token: SECRET };
+    const out = renderCreatedToken(created).value;
+    expect(out).toContain(`value="${SECRET}"`);
+    expect(out).toContain("only time the token is shown");
+    expect(out).toContain('data-action="copy-token"');
+    expect(out).not.toContain("<img");
+  });
+
+  it("offers every current scope and no deprecated one", () => {
+    const out = renderTokenForm().value;
+    for (const scope of ["global:admin", "sources:write", "repos:read", "all", "conda:download", "pypi:upload"]) expect(out).toContain(`value="${scope}"`);
+    expect(out).not.toContain('value="metadata:read"');
+    expect(out).toContain('data-fields="expires"');
+    expect(out).toContain('data-fields="scopes scope"');
+  });
+});
+
+describe("repo and source rendering", () => {
+  const repo: RepoInfo = { id: "r", name: "pypi", type: "python", description: XSS, authenticated: false, sources: ["a"], createdAt: "2025-01-01T00:00:00.000Z" };
+  const sources: SourceInfo[] = [
+    { id: "1", name: "a", kind: "python", type: "local", createdAt: "2025-01-01T00:00:00.000Z" },
+    { id: "2", name: "b", kind: "python", type: "local", createdAt: "2025-01-01T00:00:00.000Z" },
+  ];
+
+  it("offers only sources the repo does not serve yet and shows the access switch", () => {
+    const out = renderRepoTable([repo], sources).value;
+    expect(out).toContain('<option value="b" >b (python)</option>');
+    expect(out).not.toContain('<option value="a"');
+    expect(out).toContain('aria-checked="false"');
+    expect(out).not.toContain("<img");
+  });
+
+  it("links each source to its files, encoding the name", () => {
+    expect(renderSourceTable([{ ...sources[0], name: "a b" } as SourceInfo]).value).toContain('href="#/sources/a%20b"');
+  });
+
+  it("lists files with a short digest and the removal state", () => {
+    const out = renderFileTable([
+      { id: "f", source: "a", filename: "x-1.0.tar.gz", project: "x", name: "x", version: "1.0", kind: "python", sha256: "ab".repeat(32), md5: "", size: 2048, subdir: null, biocVersion: null, publishedAt: "2025-01-01T00:00:00.000Z", removedAt: "2025-02-01T00:00:00.000Z", labels: [] },
+    ]).value;
+    expect(out).toContain("abababababab…");
+    expect(out).toContain("2.0 KiB");
+    expect(out).toContain("removed 2025-02-01 00:00 UTC");
+  });
+});
+
+describe("audit rendering", () => {
+  it("keeps the server's order and escapes details", () => {
+    const events: AuditEvent[] = [
+      { id: 2, at: "2025-01-02T00:00:00.000Z", actor: "admin", action: "repo.create", target: "repo:x", outcome: "ok", address: null, detail: { note: XSS } },
+      { id: 1, at: "2025-01-01T00:00:00.000Z", actor: "anonymous", action: "auth.failure", target: null, outcome: "denied", address: "10.0.0.1", detail: {} },
+    ];
+    const out = renderAuditTable(events).value;
+    expect(out.indexOf("repo.create")).toBeLessThan(out.indexOf("auth.failure"));
+    expect(out).not.toContain("<img");
+    expect(out).toContain('<span class="badge badge-warning">denied</span>');
+  });
+
+  it("formats details as key=json pairs", () => {
+    expect(formatDetail({ scopes: ["pypi"], user: "ci" })).toBe('scopes=["pypi"] user="ci"');
+    expect(formatDetail({})).toBe("");
+  });
+});
+
+describe("explain rendering", () => {
+  const base: Explanation = { allowed: true, action: "repo:read", grantedBy: "repos:read", explanation: "allowed: <ok>", subject: { display: "gth-AAAA…BBBB", user: "ci", scopes: ["repos:read"] } };
+
+  it.each([
+    [true, "ALLOWED", "verdict-allowed"],
+    [false, "DENIED", "verdict-denied"],
+  ])("allowed=%s shows %s", (allowed, word, cls) => {
+    const out = renderExplanation({ ...base, allowed }).value;
+    expect(out).toContain(`<div class="verdict-word">${word}</div>`);
+    expect(out).toContain(cls);
+    expect(out).toContain("allowed: &lt;ok&gt;");
+  });
+
+  it("names the caller's own credentials when no token was given", () => {
+    expect(renderExplanation({ ...base, grantedBy: null, subject: { kind: "token" } }).value).toContain("your own credentials (token)");
+  });
+
+  it("offers every action", () => {
+    expect(renderExplainPage().value).toContain('<option value="repo:read" selected>repo:read</option>');
+    expect(renderExplainPage().value).toContain('<option value="tokens:manage" >');
+  });
+});
+
+describe("shell rendering", () => {
+  const who: WhoAmI = { authenticated: true, kind: "token", user: XSS, token: { guid: "g", display: "gth-AAAA…BBBB", scopes: ["global:admin"] } };
+
+  it("shows who is signed in, escaped, and marks the current tab", () => {
+    const out = renderShell(who, "repos").value;
+    expect(out).not.toContain("<img");
+    expect(out).toContain('<a href="#/repos" class="tab" aria-current="page">Repos</a>');
+    expect(out).toContain('data-action="sign-out"');
+  });
+
+  it("shows the sign-in message only when there is one", () => {
+    expect(renderSignIn(null).value).toMatch(/class="form-error[^"]*" role="alert" hidden>/);
+    expect(renderSignIn("Session <ended>").value).toContain("Session &lt;ended&gt;");
+  });
+});
