@@ -47,14 +47,11 @@ export async function explainAccess(
   if ("self" in subject) {
     return { ...authorize(compiledGrantOf(actor), action as Action, full), subject: { kind: actor.kind } };
   }
-  let row;
   if ("token" in subject) {
     const parsed = parseToken(subject.token);
     if (!parsed.ok) throw new DomainError("INVALID_INPUT", parsed.error.message, "token");
-    row = await findTokenByHash(ctx.db, hashToken(subject.token));
-  } else {
-    row = await findTokenByGuid(ctx.db, subject.guid);
   }
+  const row = "token" in subject ? await findTokenByHash(ctx.db, hashToken(subject.token)) : await findTokenByGuid(ctx.db, subject.guid);
   if (!row || (!can(actor, "tokens:manage") && row.user_id !== userIdOf(actor))) {
     if (actor.kind === "anonymous") throw new DomainError("UNAUTHENTICATED", "authentication required: present a token");
     throw new DomainError("NOT_FOUND", "no such token");
