@@ -76,7 +76,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     if (err instanceof Errors.ExitError) throw err;
     // oclif's own parse errors (unknown flag, missing flag, bad option) are usage errors;
     // their messages wrap the useful lines in boilerplate, which is dropped here.
-    const isParse = /flag|argument|Expected|Missing|Unexpected|Nonexistent/i.test(err.message);
+    const isParse = "parse" in err || /flag|argument|Expected|Missing|Unexpected|Nonexistent/i.test(err.message);
     const useful = err.message
       .split("\n")
       .map((l) => l.trim())

@@ -1,4 +1,18 @@
 import Add from "./commands/add.js";
+import AddMember from "./commands/add/member.js";
+import Auth from "./commands/auth.js";
+import CreateGroup from "./commands/create/group.js";
+import CreateOrg from "./commands/create/org.js";
+import DeleteGrant from "./commands/delete/grant.js";
+import DeleteGroup from "./commands/delete/group.js";
+import DeleteMember from "./commands/delete/member.js";
+import DeleteOrg from "./commands/delete/org.js";
+import Grant from "./commands/grant.js";
+import ListGroups from "./commands/list/groups.js";
+import ListMembers from "./commands/list/members.js";
+import ListOrgs from "./commands/list/orgs.js";
+import ListPackageAccess from "./commands/list/package-access.js";
+import SetPackageAccess from "./commands/set/package-access.js";
 import Bootstrap from "./commands/bootstrap.js";
 import ClientConfig from "./commands/client-config.js";
 import CreateRepo from "./commands/create/repo.js";
@@ -6,6 +20,8 @@ import CreateSource from "./commands/create/source.js";
 import CreateToken from "./commands/create/token.js";
 import EditRepo from "./commands/edit/repo.js";
 import Explain from "./commands/explain.js";
+import LabelMove from "./commands/label/move.js";
+import LabelRemove from "./commands/label/remove.js";
 import ListRepos from "./commands/list/repos.js";
 import ListTokens from "./commands/list/tokens.js";
 import Remove from "./commands/remove.js";
@@ -28,5 +44,21 @@ export const COMMANDS = {
   subscribe: Subscribe,
   add: Add,
   remove: Remove,
+  auth: Auth,
+  "create:org": CreateOrg,
+  "create:group": CreateGroup,
+  "list:orgs": ListOrgs,
+  "list:groups": ListGroups,
+  "list:members": ListMembers,
+  "list:package-access": ListPackageAccess,
+  "add:member": AddMember,
+  "delete:member": DeleteMember,
+  "delete:org": DeleteOrg,
+  "delete:group": DeleteGroup,
+  grant: Grant,
+  "delete:grant": DeleteGrant,
+  "set:package-access": SetPackageAccess,
   "client-config": ClientConfig,
+  "label:move": LabelMove,
+  "label:remove": LabelRemove,
 };

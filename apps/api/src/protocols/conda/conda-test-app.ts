@@ -1,0 +1,90 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Domain, TokenVerifier, openDomain } from "@gatehouse/domain";
+import pino from "pino";
+import { type GatehouseApp, createApp } from "../../app.js";
+import { loadConfig } from "../../env.js";
+import { FailureLimiter } from "../../middleware/failure-limiter.js";
+
+// Test support: an app over an in-memory domain, and real .tar.bz2 conda packages
+// written with python3's tarfile (the upload inspector reads them for real).
+
+/** A conda package built for a test. */
+export interface BuiltCondaPackage {
+  filename: string;
+  bytes: Buffer;
+}
+
+const TAR_SCRIPT = `
+import io, json, sys, tarfile
+spec = json.loads(sys.stdin.read())
+with tarfile.open(spec["out"], "w:bz2") as tar:
+    for name, text in spec["members"]:
+        data = text.encode()
+        info = tarfile.TarInfo(name)
+        info.size = len(data)
+        tar.addfile(info, io.BytesIO(data))
+`;
+
+/** Writes `<name>-<version>-0.tar.bz2` for `subdir` with the given depends (test support). */
+export function buildCondaPackage(spec: { name: string; version: string; subdir?: string; depends?: string[]; summary?: string }): BuiltCondaPackage {
+  const dir = mkdtempSync(join(tmpdir(), "gh-conda-pkg-"));
+  try {
+    const filename = `${spec.name}-${spec.version}-0.tar.bz2`;
+    const subdir = spec.subdir ?? "noarch";
+    const index = { name: spec.name, version: spec.version, build: "0", build_number: 0, subdir, depends: spec.depends ?? [], license: "MIT", timestamp: 1_700_000_000_000 };
+    const members = [
+      ["info/index.json", JSON.stringify(index)],
+      ["info/about.json", JSON.stringify({ summary: spec.summary ?? `${spec.name} for tests`, home: "https://example.com" })],
+      [`share/${spec.name}.txt`, `${spec.name} ${spec.version}\n`],
+    ];
+    const out = join(dir, filename);
+    const run = spawnSync("python3", ["-c", TAR_SCRIPT], { input: JSON.stringify({ out, members }), encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`python3 could not write ${filename}: ${run.stderr}`);
+    return { filename, bytes: readFileSync(out) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** An app over a fresh in-memory domain with a settable clock (test support). */
+export interface CondaTestApp {
+  app: GatehouseApp;
+  domain: Domain;
+  setNow(date: Date): void;
+  /** A request as the local operator. */
+  asAdmin(path: string, init?: RequestInit): Promise<Response>;
+  /** Sends JSON as the local operator and fails the test on an error status. */
+  adminJson<T>(method: string, path: string, body: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Opens a conda test app (test support). */
+export async function openCondaTestApp(): Promise<CondaTestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), "gh-conda-app-"));
+  let now = new Date("2026-03-01T10:00:00Z");
+  const domain = await openDomain({ dataDir, memory: true, now: () => now });
+  const verifier = new TokenVerifier(domain);
+  const app = createApp({ domain, verifier, config: loadConfig({}, { dataDir }), logger: pino({ level: "silent" }), limiter: new FailureLimiter(1000, 60_000) });
+  const asAdmin = (path: string, init?: RequestInit) => app.request(path, init, { local: true, address: "test" });
+  return {
+    app,
+    domain,
+    setNow: (date) => {
+      now = date;
+    },
+    asAdmin,
+    async adminJson<T>(method: string, path: string, body: unknown): Promise<T> {
+      const res = await asAdmin(path, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    },
+    async close() {
+      await verifier.close();
+      await domain.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import { type PackageFileRow, type RepoView, type Visibility, selectVisibleFiles } from "@gatehouse/domain";
+import {
+  SIMPLE_HTML_CONTENT_TYPE,
+  SIMPLE_JSON_CONTENT_TYPE,
+  chooseSimpleFormat,
+  isValidProjectName,
+  normalizeProjectName,
+  renderSimpleProjectHtml,
+  renderSimpleProjectJson,
+  renderSimpleRootHtml,
+  renderSimpleRootJson,
+} from "@gatehouse/repo-index";
+import { ApiError } from "../../http/api-error.js";
+import { type CachedPage, makePage, respondWithPage } from "../cached-page.js";
+import type { ProtocolDeps } from "../repo-routes.js";
+import { toSimpleFile } from "./simple-files.js";
+
+/** One simple API request, with the snapshot already parsed. */
+export interface SimpleRequest {
+  request: Request;
+  view: RepoView;
+  /** The snapshot segment as given (`latest` when omitted): part of the cache key. */
+  snapshot: string;
+  at: Date | null;
+  /** Private projects this viewer may not see (part of the cache key too). */
+  visibility: Visibility;
+  /** Segments after `simple`. */
+  rest: string[];
+}
+
+const BROWSER_HTML = "text/html; charset=utf-8";
+
+/**
+ * The media type to answer with: JSON or HTML per PEP 691, and for HTML the
+ * PEP 691 type only when the client named it, so browsers still render pages.
+ */
+export function chooseSimpleContentType(accept: string | undefined): string {
+  if (chooseSimpleFormat(accept) === "json") return SIMPLE_JSON_CONTENT_TYPE;
+  return accept !== undefined && /application\/vnd\.pypi\.simple\.(v1|latest)\+html/i.test(accept) ? SIMPLE_HTML_CONTENT_TYPE : BROWSER_HTML;
+}
+
+/** A 301 to a relative URL: the client resolves it against its own URL, so a `/t/<token>/` prefix is kept without ever being echoed. */
+export function redirectTo(location: string): Response {
+  return new Response(null, { status: 301, headers: { Location: location, "Cache-Control": "no-cache" } });
+}
+
+/**
+ * `/simple/` and `/simple/<project>/`: pages rendered once per change and per
+ * (snapshot, media type), served from memory with ETag/304. Non-normalized
+ * names and missing trailing slashes redirect to the canonical URL.
+ */
+export async function serveSimple(deps: ProtocolDeps, req: SimpleRequest): Promise<Response> {
+  const { rest } = req;
+  const head = req.request.method === "HEAD";
+  if (rest.length === 0) return redirectTo("simple/");
+  const [name = "", trailer] = rest;
+  if (rest.length === 1 && name === "") return respondWithPage(await rootPage(deps, req), req.request, head);
+  if (rest.length > 2 || (trailer !== undefined && trailer !== "") || !isValidProjectName(name)) {
+    throw new ApiError("NOT_FOUND", `no project '${name}' in repo '${req.view.repo.name}'`);
+  }
+  const project = normalizeProjectName(name);
+  if (trailer === undefined) return redirectTo(`${encodeURIComponent(project)}/`);
+  if (name !== project) return redirectTo(`../${encodeURIComponent(project)}/`);
+  if (req.visibility.hidden.has(project)) throw noSuchProject(req, project);
+  return respondWithPage(await projectPage(deps, req, project), req.request, head);
+}
+
+function rootPage(deps: ProtocolDeps, req: SimpleRequest): Promise<CachedPage> {
+  const contentType = chooseSimpleContentType(req.request.headers.get("accept") ?? undefined);
+  const key = `simple\u0000${req.snapshot}\u0000${req.visibility.key}\u0000${contentType}\u0000`;
+  return deps.cache.get(req.view.repo, sourceIdsOf(req.view), key, "*", async () => {
+    const rows = await selectVisibleFiles(deps.domain.db, req.view, req.at, { exclude: req.visibility.hidden });
+    const names = new Map<string, string>();
+    for (const row of rows) if (!names.has(row.project)) names.set(row.project, row.name);
+    const projects = [...names.values()].map((name) => ({ name }));
+    const body = contentType === SIMPLE_JSON_CONTENT_TYPE ? renderSimpleRootJson(projects) : renderSimpleRootHtml(projects);
+    return makePage(body, contentType, { Vary: "Accept" });
+  });
+}
+
+function projectPage(deps: ProtocolDeps, req: SimpleRequest, project: string): Promise<CachedPage> {
+  const contentType = chooseSimpleContentType(req.request.headers.get("accept") ?? undefined);
+  const key = `simple\u0000${req.snapshot}\u0000${req.visibility.key}\u0000${contentType}\u0000${project}`;
+  return deps.cache.get(req.view.repo, sourceIdsOf(req.view), key, project, async () => {
+    const rows = await selectVisibleFiles(deps.domain.db, req.view, req.at, { project, exclude: req.visibility.hidden });
+    if (rows.length === 0) throw noSuchProject(req, project);
+    const files = rows.map(toSimpleFile);
+    const title = displayNameOf(rows);
+    const body = contentType === SIMPLE_JSON_CONTENT_TYPE ? renderSimpleProjectJson(title, files) : renderSimpleProjectHtml(title, files);
+    return makePage(body, contentType, { Vary: "Accept" });
+  });
+}
+
+function noSuchProject(req: SimpleRequest, project: string): ApiError {
+  return new ApiError("NOT_FOUND", `no project '${project}' in repo '${req.view.repo.name}' at snapshot ${req.snapshot}`);
+}
+
+/** The project's name as its most recent upload spells it. */
+function displayNameOf(rows: readonly PackageFileRow[]): string {
+  let latest = rows[0];
+  for (const row of rows) if (latest === undefined || row.published_at > latest.published_at) latest = row;
+  return latest?.name ?? "";
+}
+
+function sourceIdsOf(view: RepoView): string[] {
+  return view.sources.map((s) => s.id);
+}

@@ -1,0 +1,26 @@
+import { Flags } from "@oclif/core";
+import { BaseCommand } from "../../base-command.js";
+
+/** `gatehouse delete member`. */
+export default class DeleteMember extends BaseCommand<typeof DeleteMember> {
+  static override summary = "Remove a user from a group, or from an organization and all its groups";
+  static override examples = [
+    "gatehouse delete member --org data-science --group analysts --user alice@example.com",
+    "gatehouse delete member --org data-science --user alice@example.com",
+  ];
+  static override flags = {
+    org: Flags.string({ description: "organization", required: true }),
+    group: Flags.string({ description: "only from this group (the user stays in the organization)" }),
+    user: Flags.string({ description: "username or email", required: true }),
+  };
+
+  async run(): Promise<void> {
+    const f = this.flags;
+    const org = encodeURIComponent(f.org);
+    const user = encodeURIComponent(f.user);
+    const path = f.group ? `/__api__/orgs/${org}/groups/${encodeURIComponent(f.group)}/members/${user}` : `/__api__/orgs/${org}/members/${user}`;
+    const result = await (await this.api()).call<unknown>("DELETE", path);
+    if (this.json) return this.printJson(result);
+    this.note(`removed ${f.user} from ${f.group ? `group ${f.org}/${f.group}` : `organization ${f.org} and its groups`}`);
+  }
+}

@@ -1,0 +1,13 @@
+import type { LabelChange } from "@gatehouse/domain";
+
+/** The API path that edits a file's labels. */
+export function labelsPath(source: string, filename: string): string {
+  return `/__api__/sources/${encodeURIComponent(source)}/files/${encodeURIComponent(filename)}/labels`;
+}
+
+/** One line saying what a label edit did, for stderr. */
+export function describeLabelChange(change: LabelChange): string {
+  const what = [...change.added.map((l) => `+${l}`), ...change.removed.map((l) => `-${l}`)].join(" ");
+  const labels = change.file.labels.join(", ");
+  return what ? `${change.file.filename} in '${change.file.source}': ${what}; labels now: ${labels}` : `${change.file.filename} already had that; labels: ${labels}`;
+}

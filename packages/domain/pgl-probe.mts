@@ -1,0 +1,13 @@
+import { PGlite } from "@electric-sql/pglite";
+let t = performance.now();
+const a = new PGlite(); await a.waitReady;
+console.log("init", performance.now() - t);
+t = performance.now();
+const b = new PGlite(); await b.waitReady;
+console.log("init2", performance.now() - t);
+t = performance.now();
+const dump = await a.dumpDataDir("none");
+console.log("dump", performance.now() - t, dump.size);
+t = performance.now();
+const c = new PGlite({ loadDataDir: dump }); await c.waitReady;
+console.log("load", performance.now() - t);
