@@ -3,6 +3,8 @@ import { spawnSync } from "node:child_process";
 /** What curl saw: status, headers (lower-cased names) and body. */
 export interface CurlResult {
   status: number;
+  /** The reason phrase of the (last) status line. */
+  reason: string;
   headers: Record<string, string>;
   body: string;
 }
@@ -14,6 +16,7 @@ export function curl(args: readonly string[], url: string): CurlResult {
   // With -D - the header blocks (one per response, e.g. after redirects) precede the body.
   let rest = text;
   let status = 0;
+  let reason = "";
   let headers: Record<string, string> = {};
   while (rest.startsWith("HTTP/")) {
     const end = rest.indexOf("\r\n\r\n");
@@ -21,6 +24,7 @@ export function curl(args: readonly string[], url: string): CurlResult {
     rest = rest.slice(end + 4);
     const [first, ...lines] = block.split("\r\n");
     status = Number(first?.split(" ")[1]);
+    reason = first?.split(" ").slice(2).join(" ") ?? "";
     headers = Object.fromEntries(
       lines.map((l) => {
         const i = l.indexOf(":");
@@ -28,7 +32,7 @@ export function curl(args: readonly string[], url: string): CurlResult {
       }),
     );
   }
-  return { status, headers, body: rest };
+  return { status, reason, headers, body: rest };
 }
 
 /** curl with a token as HTTP Basic (`__token__` login). */

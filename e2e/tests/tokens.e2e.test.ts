@@ -47,6 +47,7 @@ describe("tokens end to end (real server, real curl, the CLI)", () => {
     expect(after.status).toBe(401);
     expect(after.headers["www-authenticate"]).toBe('Basic realm="gatehouse"');
     expect(JSON.parse(after.body)).toEqual({ error: { code: "UNAUTHENTICATED", message: "invalid or expired token" } });
+    expect(after.reason).toBe("Unauthorized: invalid or expired token");
     expect(gh.cli(["list", "tokens", "--revoked", "-o", "json"]).stdout).toContain(mine?.guid);
   });
 

@@ -13,6 +13,8 @@ export interface AppBindings {
   local?: boolean;
   /** Client address, when the transport knows it. */
   address?: string;
+  /** Set by the error handler: the error's message, which the server also sends as the HTTP reason phrase. */
+  errorMessage?: string;
 }
 
 /** Values middleware sets for handlers. */

@@ -58,17 +58,20 @@ export function createApp(deps: AppDeps): GatehouseApp {
     if (status === 401 && !headers["WWW-Authenticate"]) headers["WWW-Authenticate"] = `Basic realm="${realmOf(c.req.path)}"`;
     if (status >= 500) deps.logger.error({ err: err instanceof Error ? err.message : String(err), path: c.env?.redactedPath }, "request failed");
     if (status === 401 || status === 403) metrics.inc("gatehouse_auth_refusals_total", { status: String(status) });
+    if (c.env) c.env.errorMessage = body.error.message;
     return c.json(body, status, headers);
   });
 
   async function fetch(request: Request, bindings: AppBindings = {}): Promise<Response> {
     const url = new URL(request.url);
     const stripped = stripPathToken(url.pathname);
-    const env: AppBindings = { ...bindings, redactedPath: stripped.redacted };
+    // The caller's bindings object is used as is, so it sees what handlers record (errorMessage).
+    const env = Object.assign(bindings, { redactedPath: stripped.redacted });
     if (stripped.token === undefined) return hono.fetch(request, env);
     url.pathname = stripped.path;
+    env.pathToken = stripped.token;
     const init: RequestInit & { duplex?: "half" } = { method: request.method, headers: request.headers, body: request.body, duplex: "half" };
-    return hono.fetch(new Request(url, init), { ...env, pathToken: stripped.token });
+    return hono.fetch(new Request(url, init), env);
   }
 
   return {

@@ -1,10 +1,12 @@
-import { existsSync, rmSync, chmodSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
+import { STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type CreatedToken, type Domain, TokenVerifier, bootstrapAdminToken, countTokens, latestChangeId, openDomain, pollChanges } from "@gatehouse/domain";
 import { type Http2Bindings, type HttpBindings, createAdaptorServer } from "@hono/node-server";
 import pino, { type Logger } from "pino";
+import type { AppBindings } from "./app-env.js";
 import { createApp, type GatehouseApp } from "./app.js";
 import type { ServerConfig } from "./env.js";
 import { FailureLimiter } from "./middleware/failure-limiter.js";
@@ -20,6 +22,16 @@ export interface RunningServer {
   /** The admin token minted on the first start with an empty database, if this start minted one. */
   firstToken: CreatedToken | null;
   close(): Promise<void>;
+}
+
+/**
+ * The HTTP reason phrase for an error: the standard phrase plus our message, so
+ * clients that print only the status line (twine, pip) still tell the user why.
+ */
+export function reasonPhraseOf(status: number, message: string): string {
+  const standard = STATUS_CODES[status] ?? "Error";
+  const safe = message.replace(/[^\x20-\x7e]/g, " ").slice(0, 300);
+  return `${standard}: ${safe}`;
 }
 
 /** Path of a data folder's local admin socket. */
@@ -56,6 +68,8 @@ function closeServer(server: Server): Promise<void> {
  */
 export async function startServer(config: ServerConfig, options: { logger?: Logger } = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel, base: undefined });
+  // With DATABASE_URL the folder still holds files and the admin socket.
+  mkdirSync(config.dataDir, { recursive: true });
   const domain = await openDomain({
     dataDir: config.dataDir,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
@@ -70,18 +84,41 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
     const stopPolling = pollChanges(domain.db, domain.bus, 1000, await latestChangeId(domain.db));
 
     const http = createAdaptorServer({
-      fetch: (req: Request, env: HttpBindings | Http2Bindings) => app.fetch(req, { address: env.incoming.socket.remoteAddress ?? "unknown" }),
+      fetch: async (req: Request, env: HttpBindings | Http2Bindings) => {
+        const bindings: AppBindings = { address: env.incoming.socket.remoteAddress ?? "unknown" };
+        const res = await app.fetch(req, bindings);
+        if (bindings.errorMessage && res.status >= 400 && "statusMessage" in env.outgoing) {
+          env.outgoing.statusMessage = reasonPhraseOf(res.status, bindings.errorMessage);
+        }
+        return res;
+      },
     }) as Server;
     http.keepAliveTimeout = 65_000;
-    await listen(http, { port: config.port, host: config.host });
+    const admin = createAdaptorServer({ fetch: (req: Request) => app.fetch(req, { local: true, address: "local" }) }) as Server;
+    const stopAll = async () => {
+      stopPolling();
+      if (http.listening) await closeServer(http);
+      if (admin.listening) await closeServer(admin);
+      await verifier.close();
+    };
+    try {
+      await listen(http, { port: config.port, host: config.host });
+    } catch (err) {
+      await stopAll();
+      throw err;
+    }
     const port = (http.address() as AddressInfo).port;
     const host = config.host.includes(":") ? `[${config.host}]` : config.host;
     const url = `http://${host}:${port}`;
 
     const socketPath = adminSocketPathOf(config.dataDir);
     if (existsSync(socketPath)) rmSync(socketPath);
-    const admin = createAdaptorServer({ fetch: (req: Request) => app.fetch(req, { local: true, address: "local" }) }) as Server;
-    await listen(admin, { path: socketPath });
+    try {
+      await listen(admin, { path: socketPath });
+    } catch (err) {
+      await stopAll();
+      throw err;
+    }
     chmodSync(socketPath, 0o600);
     domain.database.lock?.update({ url, socket: socketPath });
 
@@ -93,9 +130,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
       domain,
       firstToken,
       async close() {
-        stopPolling();
-        await Promise.all([closeServer(http), closeServer(admin)]);
-        await verifier.close();
+        await stopAll();
         rmSync(socketPath, { force: true });
         await domain.close();
       },

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
+import { matchesIfNoneMatch } from "./shared/etag.js";
 
 /** A rendered index page kept in memory with its validators and a lazily made gzip copy. */
 export interface CachedPage {
@@ -18,23 +19,32 @@ export function makePage(body: string | Buffer, contentType: string, headers: Re
   return { body: bytes, contentType, etag, headers, gzip: null };
 }
 
+// Pages of these types are compressed already (PACKAGES.gz; PACKAGES.rds is gzipped R serialization).
+const COMPRESSED_TYPES = new Set(["application/gzip", "application/x-gzip", "application/octet-stream"]);
+
+/** Whether a page's bytes are already compressed, so they are sent as they are. */
+export function isCompressedPage(page: CachedPage): boolean {
+  return COMPRESSED_TYPES.has(page.contentType.split(";")[0]?.trim().toLowerCase() ?? "");
+}
+
 function acceptsGzip(acceptEncoding: string | undefined): boolean {
   return acceptEncoding !== undefined && /\bgzip\b/i.test(acceptEncoding) && !/\bgzip\s*;\s*q=0(?:\.0*)?\b/i.test(acceptEncoding);
 }
 
 /**
  * Answers a request from a cached page: 304 on a matching If-None-Match, the
- * gzip copy (made once per page, never per request) when accepted.
+ * gzip copy (made once per page, never per request) when accepted. Already
+ * compressed pages go as they are, with no Content-Encoding, so no client
+ * unpacks them on the way.
+ * @example return respondWithPage(page, c.req.raw, c.req.method === "HEAD")
  */
 export function respondWithPage(page: CachedPage, request: Request, head = false): Response {
-  const vary = page.headers.Vary ? `${page.headers.Vary}, Accept-Encoding` : "Accept-Encoding";
-  const headers: Record<string, string> = { ...page.headers, "Content-Type": page.contentType, ETag: page.etag, Vary: vary, "Cache-Control": "no-cache" };
-  const inm = request.headers.get("if-none-match");
-  if (inm && (inm === "*" || inm.split(",").some((t) => t.trim().replace(/^W\//, "") === page.etag))) {
-    return new Response(null, { status: 304, headers });
-  }
+  const compressed = isCompressedPage(page);
+  const headers: Record<string, string> = { ...page.headers, "Content-Type": page.contentType, ETag: page.etag, "Cache-Control": "no-cache" };
+  if (!compressed) headers.Vary = page.headers.Vary ? `${page.headers.Vary}, Accept-Encoding` : "Accept-Encoding";
+  if (matchesIfNoneMatch(request.headers.get("if-none-match"), page.etag)) return new Response(null, { status: 304, headers });
   let body = page.body;
-  if (page.body.length > 1024 && acceptsGzip(request.headers.get("accept-encoding") ?? undefined)) {
+  if (!compressed && page.body.length > 1024 && acceptsGzip(request.headers.get("accept-encoding") ?? undefined)) {
     page.gzip ??= gzipSync(page.body, { level: 6 });
     body = page.gzip;
     headers["Content-Encoding"] = "gzip";

@@ -23,6 +23,8 @@ interface CacheEntry {
  */
 export class TokenVerifier {
   private readonly cache = new Map<string, CacheEntry>();
+  /** The same entries keyed by the presented token, so a repeat skips the checksum and the hash. */
+  private readonly byPresented = new Map<string, CacheEntry>();
   private readonly touched = new Set<string>();
   private readonly unsubscribe: () => void;
   private readonly flushTimer: NodeJS.Timeout;
@@ -32,7 +34,10 @@ export class TokenVerifier {
     private readonly options: { maxEntries?: number; touchIntervalMs?: number } = {},
   ) {
     this.unsubscribe = ctx.bus.subscribe((change) => {
-      if (change.kind === "token" || change.kind === "access") this.cache.clear();
+      if (change.kind === "token" || change.kind === "access") {
+        this.cache.clear();
+        this.byPresented.clear();
+      }
     });
     this.flushTimer = setInterval(() => void this.flushLastUsed(), options.touchIntervalMs ?? 10_000);
     this.flushTimer.unref();
@@ -40,17 +45,15 @@ export class TokenVerifier {
 
   /** Checks a presented token: format first (no database work for garbage), then cache, then database. */
   async verify(presented: string): Promise<VerifyResult> {
+    const now = this.ctx.now();
+    const seen = this.byPresented.get(presented);
+    if (seen) return this.answerFromCache(seen, presented, now);
     if (!parseToken(presented).ok) return { ok: false, reason: "malformed" };
     const hash = hashToken(presented);
-    const now = this.ctx.now();
     const hit = this.cache.get(hash);
     if (hit) {
-      if (hit.expiresAt && now >= hit.expiresAt) {
-        this.cache.delete(hash);
-        return { ok: false, reason: "expired" };
-      }
-      this.touched.add(hit.actor.tokenId);
-      return { ok: true, actor: hit.actor };
+      this.remember(presented, hit);
+      return this.answerFromCache(hit, presented, now);
     }
     const row = await findTokenByHash(this.ctx.db, hash);
     if (!row) return { ok: false, reason: "unknown" };
@@ -68,9 +71,26 @@ export class TokenVerifier {
       compiled: compileGrant(grant),
     };
     if (this.cache.size >= (this.options.maxEntries ?? 10_000)) this.cache.clear();
-    this.cache.set(hash, { actor, expiresAt: row.expires_at });
+    const entry = { actor, expiresAt: row.expires_at };
+    this.cache.set(hash, entry);
+    this.remember(presented, entry);
     this.touched.add(row.id);
     return { ok: true, actor };
+  }
+
+  private remember(presented: string, entry: CacheEntry): void {
+    if (this.byPresented.size >= (this.options.maxEntries ?? 10_000)) this.byPresented.clear();
+    this.byPresented.set(presented, entry);
+  }
+
+  private answerFromCache(entry: CacheEntry, presented: string, now: Date): VerifyResult {
+    if (entry.expiresAt && now >= entry.expiresAt) {
+      this.byPresented.delete(presented);
+      this.cache.delete(hashToken(presented));
+      return { ok: false, reason: "expired" };
+    }
+    this.touched.add(entry.actor.tokenId);
+    return { ok: true, actor: entry.actor };
   }
 
   /** Writes pending `last_used_at` updates in one statement. */

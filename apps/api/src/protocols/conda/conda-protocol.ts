@@ -2,8 +2,8 @@ import { type Actor, type RepoAccessFacts, canReadRepo, parseSnapshot, selectVis
 import { ApiError } from "../../http/api-error.js";
 import { respondWithPage } from "../cached-page.js";
 import type { ProtocolHandler, ProtocolRequest } from "../protocol.js";
-import { serveBlob } from "../python/serve-blob.js";
 import type { ProtocolDeps } from "../repo-routes.js";
+import { immutableCachingFor, serveBlob } from "../shared/serve-blob.js";
 import { type ChannelSource, renderChanneldataPage, renderRepodataPage } from "./conda-pages.js";
 import { type CondaTarget, parseCondaPath } from "./conda-path.js";
 
@@ -32,8 +32,7 @@ export function condaProtocol(deps: ProtocolDeps): ProtocolHandler {
     });
     if (!row) throw new ApiError("NOT_FOUND", `no file ${target.subdir}/${target.filename} under label '${target.label}' of this channel`);
     const contentType = target.filename.endsWith(".conda") ? "application/zip" : "application/x-bzip2";
-    const cacheScope = source.view.repo.authenticated ? "private" : "public";
-    return serveBlob(deps.domain.blobs, { sha256: row.sha256, size: row.size, contentType, cacheScope }, request.c.req.raw);
+    return serveBlob(deps.domain.blobs, { sha256: row.sha256, size: row.size, contentType, caching: immutableCachingFor(source.view.repo) }, request.c.req.raw);
   }
 
   return {

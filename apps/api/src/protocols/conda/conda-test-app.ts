@@ -2,11 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Domain, TokenVerifier, openDomain } from "@gatehouse/domain";
-import pino from "pino";
-import { type GatehouseApp, createApp } from "../../app.js";
-import { loadConfig } from "../../env.js";
-import { FailureLimiter } from "../../middleware/failure-limiter.js";
+import { type InMemoryApp, openInMemoryApp } from "../shared/in-memory-app.js";
 
 // Test support: an app over an in-memory domain, and real .tar.bz2 conda packages
 // written with python3's tarfile (the upload inspector reads them for real).
@@ -50,41 +46,20 @@ export function buildCondaPackage(spec: { name: string; version: string; subdir?
 }
 
 /** An app over a fresh in-memory domain with a settable clock (test support). */
-export interface CondaTestApp {
-  app: GatehouseApp;
-  domain: Domain;
-  setNow(date: Date): void;
-  /** A request as the local operator. */
-  asAdmin(path: string, init?: RequestInit): Promise<Response>;
+export interface CondaTestApp extends InMemoryApp {
   /** Sends JSON as the local operator and fails the test on an error status. */
   adminJson<T>(method: string, path: string, body: unknown): Promise<T>;
-  close(): Promise<void>;
 }
 
 /** Opens a conda test app (test support). */
 export async function openCondaTestApp(): Promise<CondaTestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), "gh-conda-app-"));
-  let now = new Date("2026-03-01T10:00:00Z");
-  const domain = await openDomain({ dataDir, memory: true, now: () => now });
-  const verifier = new TokenVerifier(domain);
-  const app = createApp({ domain, verifier, config: loadConfig({}, { dataDir }), logger: pino({ level: "silent" }), limiter: new FailureLimiter(1000, 60_000) });
-  const asAdmin = (path: string, init?: RequestInit) => app.request(path, init, { local: true, address: "test" });
+  const t = await openInMemoryApp({ tempPrefix: "gh-conda-app-", start: new Date("2026-03-01T10:00:00Z") });
   return {
-    app,
-    domain,
-    setNow: (date) => {
-      now = date;
-    },
-    asAdmin,
+    ...t,
     async adminJson<T>(method: string, path: string, body: unknown): Promise<T> {
-      const res = await asAdmin(path, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const res = await t.asAdmin(path, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
-    },
-    async close() {
-      await verifier.close();
-      await domain.close();
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -4,14 +4,13 @@ import { ApiError } from "../../http/api-error.js";
 import { type CachedPage, makePage, respondWithPage } from "../cached-page.js";
 import type { ProtocolHandler, ProtocolRequest } from "../protocol.js";
 import type { ProtocolDeps } from "../repo-routes.js";
+import { serveBlob } from "../shared/serve-blob.js";
 import { renderBiocConfig } from "./bioc-config.js";
 import type { ContribFolder, CranRoute, CranTarget } from "./cran-route.js";
 import { parseCranRoute } from "./cran-route.js";
 import { LatestEntries } from "./latest-entries.js";
 import { buildPackagesEntries } from "./packages-entries.js";
 import { pickIndexFile, renderPackagesIndex } from "./packages-index.js";
-import { respondPrecompressed } from "./respond-precompressed.js";
-import { respondWithBlob } from "./serve-blob.js";
 
 /** Which files a folder holds: none, every R file of the repo, or those of one Bioconductor release. */
 type FolderFiles = { kind: "none" } | { kind: "all" } | { kind: "bioc"; version: string };
@@ -61,7 +60,8 @@ export function cranProtocol(deps: ProtocolDeps): ProtocolHandler {
     // Any visible version is served from both places, so a client holding a just-outdated index still succeeds.
     const file = rows.find((r) => r.kind === "r-source");
     if (!file) throw notFound(view, route, target.filename);
-    return respondWithBlob(deps.domain.blobs, request, { sha256: file.sha256, size: file.size, contentType: "application/x-gzip" });
+    // Tarball URLs name a file, not its digest, so caches revalidate (a 304 on the sha256 ETag).
+    return serveBlob(deps.domain.blobs, { sha256: file.sha256, size: file.size, contentType: "application/x-gzip", caching: "revalidate" }, request);
   }
 
   return {
@@ -77,7 +77,7 @@ export function cranProtocol(deps: ProtocolDeps): ProtocolHandler {
       if (target.kind === "config") return respondWithPage(config, request, method === "HEAD");
       if (target.kind === "download") return download(view, route, target, at, request);
       const page = pickIndexFile(await loadIndex(view, route, target.folder, at), target.file);
-      return target.file === "PACKAGES" ? respondWithPage(page, request, method === "HEAD") : respondPrecompressed(page, request);
+      return respondWithPage(page, request, method === "HEAD");
     },
   };
 }

@@ -1,8 +1,8 @@
 import { type PackageFileRow, type RepoView, type Visibility, selectVisibleFiles } from "@gatehouse/domain";
 import { ApiError } from "../../http/api-error.js";
 import type { ProtocolDeps } from "../repo-routes.js";
+import { immutableCachingFor, serveBlob } from "../shared/serve-blob.js";
 import { contentTypeOfPythonFile } from "./content-type.js";
-import { serveBlob } from "./serve-blob.js";
 
 /** One download request: `files/<sha256>/<filename>[.metadata]` at a snapshot. */
 export interface DownloadRequest {
@@ -31,15 +31,15 @@ export async function serveDownload(deps: ProtocolDeps, req: DownloadRequest): P
   const distFilename = isMetadata ? filename.slice(0, -METADATA_SUFFIX.length) : filename;
   const row = await findVisibleFile(deps, req, sha256, distFilename);
   if (!row) throw missing;
-  const cacheScope = req.view.repo.authenticated ? "private" : "public";
+  const caching = immutableCachingFor(req.view.repo);
   if (!isMetadata) {
-    return serveBlob(deps.domain.blobs, { sha256: row.sha256, size: row.size, contentType: contentTypeOfPythonFile(row.filename), cacheScope }, req.request);
+    return serveBlob(deps.domain.blobs, { sha256: row.sha256, size: row.size, contentType: contentTypeOfPythonFile(row.filename), caching }, req.request);
   }
   const metadataSha = row.metadata.coreMetadataSha256;
   if (typeof metadataSha !== "string") throw new ApiError("NOT_FOUND", `${distFilename} has no separate core metadata (PEP 658): download the file itself`);
   const stat = await deps.domain.blobs.stat(metadataSha);
   if (!stat) throw new ApiError("NOT_FOUND", `the core metadata of ${distFilename} is missing from storage`);
-  return serveBlob(deps.domain.blobs, { sha256: metadataSha, size: stat.size, contentType: "text/plain; charset=utf-8", cacheScope }, req.request);
+  return serveBlob(deps.domain.blobs, { sha256: metadataSha, size: stat.size, contentType: "text/plain; charset=utf-8", caching }, req.request);
 }
 
 async function findVisibleFile(deps: ProtocolDeps, req: DownloadRequest, sha256: string, filename: string): Promise<PackageFileRow | undefined> {

@@ -1,4 +1,5 @@
-import { crc32, gzipSync } from "node:zlib";
+import { crc32 } from "node:zlib";
+import { makeTarGz } from "../shared/make-tar-gz.js";
 
 // Test support: small but real wheels and sdists, built in memory so
 // protocol tests need no Python toolchain.
@@ -66,34 +67,6 @@ export function buildStoredZip(members: readonly ArchiveMember[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-function tarHeader(name: string, size: number): Buffer {
-  const h = Buffer.alloc(512);
-  h.write(name, 0, 100, "utf8");
-  h.write("0000644\0", 100);
-  h.write("0000000\0", 108);
-  h.write("0000000\0", 116);
-  h.write(`${size.toString(8).padStart(11, "0")}\0`, 124);
-  h.write("00000000000\0", 136);
-  h.write("        ", 148);
-  h.write("0", 156);
-  h.write("ustar\u000000", 257);
-  let sum = 0;
-  for (const byte of h) sum += byte;
-  h.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148);
-  return h;
-}
-
-/** Writes a gzipped ustar archive of regular files. */
-export function buildTarGz(members: readonly ArchiveMember[]): Buffer {
-  const parts: Buffer[] = [];
-  for (const m of members) {
-    const data = Buffer.from(m.data);
-    parts.push(tarHeader(m.name, data.length), data, Buffer.alloc((512 - (data.length % 512)) % 512));
-  }
-  parts.push(Buffer.alloc(1024));
-  return gzipSync(Buffer.concat(parts));
-}
-
 /** Core metadata text (METADATA / PKG-INFO) for a spec. */
 export function coreMetadataOf(spec: FixtureSpec): string {
   const lines = ["Metadata-Version: 2.1", `Name: ${spec.name}`, `Version: ${spec.version}`, `Summary: ${spec.name} for tests`];
@@ -123,7 +96,7 @@ export function buildWheel(spec: FixtureSpec): BuiltPackage {
 /** An sdist (`.tar.gz`) with PKG-INFO. */
 export function buildSdist(spec: FixtureSpec): BuiltPackage {
   const root = `${distName(spec)}-${spec.version}`;
-  const bytes = buildTarGz([
+  const bytes = makeTarGz([
     { name: `${root}/PKG-INFO`, data: coreMetadataOf(spec) },
     { name: `${root}/setup.py`, data: "from setuptools import setup\nsetup()\n" },
   ]);

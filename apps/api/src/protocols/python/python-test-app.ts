@@ -1,24 +1,13 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Domain, LOCAL_ACTOR, TokenVerifier, createRepo, createSource, createToken, openDomain, subscribe } from "@gatehouse/domain";
-import pino from "pino";
-import { type GatehouseApp, createApp } from "../../app.js";
-import { loadConfig } from "../../env.js";
-import { FailureLimiter } from "../../middleware/failure-limiter.js";
+import { LOCAL_ACTOR, createRepo, createSource, createToken, subscribe } from "@gatehouse/domain";
+import { type InMemoryApp, openInMemoryApp } from "../shared/in-memory-app.js";
 import type { BuiltPackage } from "./fixture-packages.js";
 
 // Test support: an in-memory Gatehouse with one authenticated python repo
 // `py` over source `py-local`, and tokens for the usual roles.
 
 /** The app under test with its tokens. */
-export interface PythonTestApp {
-  app: GatehouseApp;
-  domain: Domain;
+export interface PythonTestApp extends InMemoryApp {
   tokens: { uploader: string; reader: string; otherReader: string };
-  /** Sets the clock publishFile and snapshots see. */
-  setNow(date: Date): void;
-  close(): Promise<void>;
 }
 
 /** Basic credentials as twine and pip send them. */
@@ -43,9 +32,8 @@ export function uploadForm(pkg: BuiltPackage, fields: Record<string, string> = {
 
 /** Starts the app on a fresh in-memory database. */
 export async function startPythonTestApp(): Promise<PythonTestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), "gh-python-"));
-  let now = new Date();
-  const domain = await openDomain({ dataDir, memory: true, now: () => now });
+  const t = await openInMemoryApp({ tempPrefix: "gh-python-" });
+  const { domain } = t;
   await createSource(domain, LOCAL_ACTOR, { name: "py-local", kind: "python" });
   await createRepo(domain, LOCAL_ACTOR, { name: "py", type: "python", authenticated: true });
   await createRepo(domain, LOCAL_ACTOR, { name: "empty", type: "python", authenticated: false });
@@ -57,20 +45,5 @@ export async function startPythonTestApp(): Promise<PythonTestApp> {
     reader: await mint(["repos:read"], { repos: ["py"] }),
     otherReader: await mint(["repos:read"], { repos: ["other"] }),
   };
-  const verifier = new TokenVerifier(domain);
-  const config = loadConfig({}, { dataDir });
-  const app = createApp({ domain, verifier, config, logger: pino({ level: "silent" }), limiter: new FailureLimiter(1000, 60_000) });
-  return {
-    app,
-    domain,
-    tokens,
-    setNow: (date) => {
-      now = date;
-    },
-    async close() {
-      await verifier.close();
-      await domain.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { ...t, tokens };
 }

@@ -14,8 +14,8 @@ const SINGLE_RANGE = /^bytes=(\d*)-(\d*)$/;
  * @example
  * parseByteRange("bytes=-100", 1000) // { kind: "partial", start: 900, end: 999 }
  */
-export function parseByteRange(header: string | undefined, size: number): RangeRequest {
-  if (header === undefined) return { kind: "full" };
+export function parseByteRange(header: string | null | undefined, size: number): RangeRequest {
+  if (!header) return { kind: "full" };
   const m = SINGLE_RANGE.exec(header.trim());
   if (!m) return { kind: "full" };
   const [, first = "", last = ""] = m;
