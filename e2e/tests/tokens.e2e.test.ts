@@ -118,6 +118,31 @@ describe("tokens end to end (real server, real curl, the CLI)", () => {
     expect(curl([], `${gh.url}/healthz`).status).toBe(200);
   });
 
+  it("answers bad token input with one line naming the flag, exit code 2, and writes nothing; the API answers 400 with a code", () => {
+    const before = JSON.parse(gh.cli(["list", "tokens", "--expired", "--revoked", "-o", "json"]).stdout).length;
+    const base = ["create", "token", "--description", "d", "--user", "u"];
+    const cases: [string[], RegExp][] = [
+      [["--scope", "nope"], /^gatehouse: --scope: .*nope.*Accepted scopes/],
+      [["--scope", "repos:read", "--repos", "a", "--expires", "3x"], /^gatehouse: --expires: .*45s, 5m, 12h, 30d.*never/],
+      [["--scope", "sources:write"], /^gatehouse: --sources: /],
+      [["--scope", "repos:read", "--repos", "Bad Name"], /^gatehouse: --repos: .*Bad Name/],
+      [["--scope", "metadata:read"], /^gatehouse: --scope: .*deprecated.*repos:read/],
+    ];
+    for (const [args, message] of cases) {
+      const r = gh.cli([...base, ...args]);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr.trim().split("\n")[0], args.join(" ")).toMatch(message);
+      expect(r.stdout).toBe("");
+    }
+    const noDescription = gh.cli(["create", "token", "--scope", "repos:read", "--repos", "a", "--user", "u"]);
+    expect(noDescription.code).toBe(2);
+    expect(noDescription.stderr).toMatch(/description/);
+    expect(JSON.parse(gh.cli(["list", "tokens", "--expired", "--revoked", "-o", "json"]).stdout).length).toBe(before);
+    const api = curlAs(gh.adminToken, `${gh.url}/__api__/tokens`, ["-X", "POST", "-H", "content-type: application/json", "-d", JSON.stringify({ scopes: "repos:read", repos: "a", expires: "3x", description: "d", user: "u" })]);
+    expect(api.status).toBe(400);
+    expect(JSON.parse(api.body).error).toMatchObject({ code: "INVALID_INPUT", field: "expires" });
+  });
+
   it("refuses bootstrap over the network", () => {
     const r = gh.remote(["bootstrap"], gh.adminToken);
     expect(r.code).toBe(2);
