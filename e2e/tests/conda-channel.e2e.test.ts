@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -117,5 +117,42 @@ describe.skipIf(!haveCph)("conda channels end to end (real server, rattler, cph,
     }
     const refused = await solveWithRattler(["app"], `${gh.url}/chan`);
     expect(refused.error).toMatch(/401/);
+  });
+
+  it("installs through the .condarc that `gatehouse client-config --for conda` writes", async () => {
+    const home = mkdtempSync(join(tmpdir(), "gh-conda-home-"));
+    ok(["client-config", "--url", `${gh.url}/chan`, "--token", reader, "--for", "conda", "--home", home]);
+    const condarc = readFileSync(join(home, ".condarc"), "utf8");
+    const channel = /^\s*-\s*(\S+)\s*$/m.exec(condarc.slice(condarc.indexOf("channels:")))?.[1] ?? "";
+    expect(channel).toBe(`${gh.url}/t/${reader}/chan`);
+    const solved = await solveWithRattler(["app"], channel);
+    expect(solved.error).toBeNull();
+    expect(solved.records.map((r) => r.filename)).toEqual([app.filename, expect.stringMatching(/^lib-/)]);
+  });
+
+  it("keeps a private package to its owner's group: a member resolves it with rattler, anyone else never sees it (404, not 403)", async () => {
+    const secret = buildWithCph({ name: "secret", version: "1.0", subdir: "noarch", depends: ["lib >=1"], format: "tar.bz2" }, work);
+    ok(["add", "--source", "conda-src", "--path", secret.path]);
+    ok(["create", "org", "--name", "acme"]);
+    ok(["create", "group", "--org", "acme", "--name", "data"]);
+    ok(["add", "member", "--org", "acme", "--group", "data", "--user", "member@example.com"]);
+    ok(["grant", "--org", "acme", "--group", "data", "--repo", "chan", "--package", "secret", "--permission", "read"]);
+    ok(["set", "package-access", "--source", "conda-src", "--name", "secret", "--private", "true"]);
+    const anacondaToken = (user: string) => (JSON.parse(ok(["auth", "--create", "--name", "laptop", "--scopes", "conda:download", "--user", user, "-o", "json"])) as { token: string }).token;
+    const member = anacondaToken("member@example.com");
+    const stranger = anacondaToken("stranger@example.com");
+    expect(member).toMatch(/^gth-/);
+
+    const seen = await solveWithRattler(["secret"], `${gh.url}/t/${member}/chan`);
+    expect(seen.error).toBeNull();
+    expect(seen.records.map((r) => r.name).sort()).toEqual(["lib", "secret"]);
+    expect(seen.records.find((r) => r.name === "secret")?.sha256).toBe(secret.sha256);
+
+    const unseen = await solveWithRattler(["secret"], `${gh.url}/t/${stranger}/chan`);
+    expect(unseen.error).toMatch(/secret/);
+    const index = JSON.parse(curlAs(stranger, `${gh.url}/chan/noarch/repodata.json`).body);
+    expect(Object.keys(index.packages)).not.toContain(secret.filename);
+    expect(curlAs(stranger, `${gh.url}/chan/noarch/${secret.filename}`).status).toBe(404);
+    expect(curlAs(member, `${gh.url}/chan/noarch/${secret.filename}`).status).toBe(200);
   });
 });

@@ -61,6 +61,21 @@ describe.runIf(hasR)("R repos end to end (real R, real server)", () => {
     expectInstalled(lib, r.output);
   });
 
+  it("installs through the files `gatehouse client-config --for r` writes (R profile + netrc), with no repos argument", () => {
+    const { home, lib } = freshHome();
+    const written = gh.cli(["client-config", "--url", `${gh.url}/rpriv/latest`, "--token", token, "--for", "r", "--home", home]);
+    expect(written.code, written.stderr).toBe(0);
+    const script = [
+      `.libPaths(c(${rString(lib)}, .libPaths()))`,
+      `install.packages("ghapp", lib = ${rString(lib)}, type = "source", quiet = TRUE)`,
+      `library(ghapp, lib.loc = ${rString(lib)})`,
+      `cat("RESULT:", hello(), "\\n")`,
+    ].join("; ");
+    const r = runR(script, { home, profile: join(home, ".Rprofile") });
+    expect(r.code, r.output).toBe(0);
+    expectInstalled(lib, r.output);
+  });
+
   it("installs with the token in the repo URL (userinfo) and with /t/<token>/", () => {
     for (const repos of [`http://__token__:${token}@${gh.host}:${gh.port}/rpriv/latest`, `${gh.url}/t/${token}/rpriv/latest`]) {
       const { home, lib } = freshHome();
