@@ -13,15 +13,12 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { loadConfig, startServer } from "@gatehouse/api";
 import { type Domain, LOCAL_ACTOR, createRepo, createSource, createToken, newId, openDomain, publishFile, subscribe } from "@gatehouse/domain";
+import { percentile } from "../support/stats.js";
 
 const SMALL = 1_000;
 const LARGE = 100_000;
 const PUBLISHES = 100;
 const WARMUP = 5;
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 const hex = (s: string) => createHash("sha256").update(s).digest("hex");
 

@@ -3,17 +3,17 @@
 // throughput and the server's peak resident memory (VmHWM), which must stay far below the file
 // size: uploads are streamed to a staging file and downloads are streamed from the blob store.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LOCAL_ACTOR, createRepo, createSource, createToken, openDomain, subscribe } from "@gatehouse/domain";
+import { startGatehouseProcess } from "../support/gatehouse-process.js";
+import { readProcessMemory, timeWithPeakRss } from "../support/process-memory.js";
 
 const SIZE = Number(process.env.BENCH_BYTES ?? 1024 ** 3);
 const RSS_LIMIT_MB = 200;
 // An empty Postgres database to use instead of the embedded one (whose WASM heap dominates idle memory).
 const databaseUrl = process.env.BENCH_DATABASE_URL;
-const repoRoot = join(import.meta.dirname, "..", "..");
-const cliBin = join(repoRoot, "apps", "cli", "bin", "run.js");
 
 const BUILD = `
 import hashlib, sys, zipfile
@@ -38,12 +38,6 @@ print(path)
 print(h.hexdigest())
 `;
 
-function memoryOf(pid: number): { rssMb: number; hwmMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN);
-  return { rssMb: kb("VmRSS") / 1024, hwmMb: kb("VmHWM") / 1024 };
-}
-
 async function prepare(dataDir: string): Promise<string> {
   // With Postgres nothing else creates the data folder, and the server needs it for blobs and its socket.
   mkdirSync(dataDir, { recursive: true });
@@ -57,26 +51,6 @@ async function prepare(dataDir: string): Promise<string> {
   } finally {
     await domain.close();
   }
-}
-
-async function startGatehouse(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  if (!existsSync(join(repoRoot, "apps", "cli", "dist"))) throw new Error("build first: pnpm exec turbo run build");
-  const child = spawn(process.execPath, [cliBin, "serve", "--host", "127.0.0.1", "--port", "0", "--data", dataDir], {
-    env: { ...process.env, GATEHOUSE_LOG_LEVEL: "warn", DATABASE_URL: databaseUrl },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(output);
-      if (m?.[1] && output.includes("API docs:")) resolve(m[1]);
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`gatehouse exited with ${code}: ${output}`)));
-  });
-  return { url, child };
 }
 
 /** Runs curl (asynchronously, so the server's memory can be sampled meanwhile); returns its -w line. */
@@ -94,20 +68,6 @@ function runCurl(args: readonly string[]): Promise<string> {
   });
 }
 
-async function timed(pid: number, work: () => Promise<string>): Promise<{ seconds: number; out: string; peakRssMb: number }> {
-  let peakRssMb = 0;
-  const timer = setInterval(() => {
-    peakRssMb = Math.max(peakRssMb, memoryOf(pid).rssMb);
-  }, 100);
-  const start = performance.now();
-  try {
-    const out = await work();
-    return { seconds: (performance.now() - start) / 1000, out, peakRssMb };
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 const work = mkdtempSync(join(tmpdir(), "gh-bench-large-"));
 let server: ChildProcess | undefined;
 try {
@@ -116,19 +76,19 @@ try {
   const [path = "", sha256 = ""] = built.stdout.trim().split("\n");
   const fileBytes = Number(spawnSync("stat", ["-c", "%s", path], { encoding: "utf8" }).stdout.trim());
   const token = await prepare(join(work, "data"));
-  const gh = await startGatehouse(join(work, "data"));
+  const gh = await startGatehouseProcess(join(work, "data"), databaseUrl ? { databaseUrl } : {});
   server = gh.child;
   const pid = gh.child.pid ?? 0;
-  const idle = memoryOf(pid);
+  const idle = readProcessMemory(pid);
   const auth = ["-u", `__token__:${token}`];
-  const up = await timed(pid, () =>
+  const up = await timeWithPeakRss(pid, () =>
     runCurl([...auth, "-o", "/dev/null", "-w", "%{http_code}", "-F", ":action=file_upload", "-F", "name=bigfile", "-F", "version=1.0", "-F", `sha256_digest=${sha256}`, "-F", `content=@${path};type=application/octet-stream`, `${gh.url}/py/legacy/`]),
   );
   if (up.out !== "200") throw new Error(`upload answered ${up.out}`);
   const filename = path.slice(path.lastIndexOf("/") + 1);
-  const down = await timed(pid, () => runCurl([...auth, "-o", "/dev/null", "-w", "%{http_code} %{size_download}", `${gh.url}/py/files/${sha256}/${filename}`]));
+  const down = await timeWithPeakRss(pid, () => runCurl([...auth, "-o", "/dev/null", "-w", "%{http_code} %{size_download}", `${gh.url}/py/files/${sha256}/${filename}`]));
   if (down.out !== `200 ${fileBytes}`) throw new Error(`download answered ${down.out}`);
-  const after = memoryOf(pid);
+  const after = readProcessMemory(pid);
 
   const mb = fileBytes / 1024 ** 2;
   console.log(`python-large-file: a ${mb.toFixed(0)} MiB wheel through HTTP (curl ⇄ gatehouse child process), ${databaseUrl ? "Postgres" : "embedded PGlite"}\n`);

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LOCAL_ACTOR, createRepo, createSource, openDomain, publishFile, subscribe } from "@gatehouse/domain";
+import { percentile } from "../support/stats.js";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,20000,100000").split(",").map(Number);
 const PUBLISHES = 50;
@@ -32,10 +33,6 @@ function buildWheels(dir: string, count: number): { filename: string; bytes: Buf
     .filter((f) => f.endsWith(".whl"))
     .sort()
     .map((filename) => ({ filename, bytes: readFileSync(join(dir, filename)) }));
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 async function measure(projects: number, wheels: { filename: string; bytes: Buffer }[]): Promise<{ fill: number; times: number[] }> {

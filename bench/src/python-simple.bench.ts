@@ -5,19 +5,18 @@
 // three share the machine's cores: read the figures as ratios, not absolutes.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LOCAL_ACTOR, createRepo, createSource, createToken, openDomain, subscribe } from "@gatehouse/domain";
+import { startGatehouseProcess } from "../support/gatehouse-process.js";
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 20_000);
 const SAMPLED = 2_000;
 const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const repoRoot = join(import.meta.dirname, "..", "..");
-const cliBin = join(repoRoot, "apps", "cli", "bin", "run.js");
 
 /** The slice of autocannon's result this bench reads (the package ships no types). */
 interface CannonResult {
@@ -86,26 +85,6 @@ async function populate(dataDir: string): Promise<string> {
 
 function projectName(i: number): string {
   return `bench-project-${String(i).padStart(6, "0")}`;
-}
-
-async function startGatehouse(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  if (!existsSync(join(repoRoot, "apps", "cli", "dist"))) throw new Error("build first: pnpm exec turbo run build");
-  const child = spawn(process.execPath, [cliBin, "serve", "--host", "127.0.0.1", "--port", "0", "--data", dataDir], {
-    env: { ...process.env, GATEHOUSE_LOG_LEVEL: "warn", DATABASE_URL: undefined },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(output);
-      if (m?.[1] && output.includes("API docs:")) resolve(m[1]);
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`gatehouse exited with ${code}: ${output}`)));
-  });
-  return { url, child };
 }
 
 function freePort(): Promise<number> {
@@ -189,7 +168,7 @@ try {
   const t0 = performance.now();
   const token = await populate(join(work, "data"));
   console.log(`populated ${PROJECTS.toLocaleString("en")} projects (${(PROJECTS * 2).toLocaleString("en")} files) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const gh = await startGatehouse(join(work, "data"));
+  const gh = await startGatehouseProcess(join(work, "data"));
   children.push(gh.child);
   const basic = { authorization: `Basic ${Buffer.from(`__token__:${token}`).toString("base64")}` };
   const sample = Array.from({ length: SAMPLED }, (_, k) => projectName(Math.floor((k * PROJECTS) / SAMPLED)));

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { loadConfig, startServer } from "@gatehouse/api";
 import { type Domain, LOCAL_ACTOR, createRepo, createSource, newId, publishFile, subscribe } from "@gatehouse/domain";
+import { percentile } from "../support/stats.js";
 
 const SIZES = [1_000, 25_000];
 const PUBLISHES = 50;
@@ -81,10 +82,6 @@ async function populate(domain: Domain, sourceId: string, count: number): Promis
     await domain.db.insertInto("package_files").values(files).execute();
     await domain.db.insertInto("packages").values(packages).execute();
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 }
 
 async function measure(size: number): Promise<string> {

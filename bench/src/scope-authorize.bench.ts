@@ -4,6 +4,8 @@
 // and its explanation (denials cost more, they list the scopes that would have granted).
 import { authorize, compileGrant, isAllowed } from "@gatehouse/scope-engine";
 import type { Action, CompiledGrant, Grant, Resource } from "@gatehouse/scope-engine";
+import { median } from "../support/stats.js";
+import { timeRounds } from "../support/time-rounds.js";
 
 const GOAL_PER_SECOND = 5_000_000;
 const OPS_PER_ROUND = 2_000_000;
@@ -40,28 +42,6 @@ const DENIED_PAIRS = PAIRS.filter((p) => !isAllowed(p.grant, p.action, p.resourc
 
 type Pair = (typeof PAIRS)[number];
 
-function timeRounds(pairs: readonly Pair[], decide: (p: Pair) => boolean): number[] {
-  const rates: number[] = [];
-  let sink = 0;
-  for (let round = -2; round < ROUNDS; round++) {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < OPS_PER_ROUND; i++) {
-      const pair = pairs[i % pairs.length];
-      if (pair !== undefined && decide(pair)) sink++;
-    }
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    // The first two rounds warm the JIT up and are not reported.
-    if (round >= 0) rates.push(OPS_PER_ROUND / seconds);
-  }
-  if (sink < 0) console.log(sink);
-  return rates;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
 function formatRate(n: number): string {
   return `${(n / 1e6).toFixed(2)} M/s`.padStart(11);
 }
@@ -80,7 +60,7 @@ console.log(
 console.log(`goal: ≥ ${formatRate(GOAL_PER_SECOND).trim()}\n`);
 console.log(`${"case".padEnd(26)}${"median".padStart(11)}${"min".padStart(11)}${"max".padStart(11)}   vs goal`);
 for (const [label, pairs, decide] of cases) {
-  const rates = timeRounds(pairs, decide);
+  const rates = timeRounds(pairs, OPS_PER_ROUND, ROUNDS, (p) => (decide(p) ? 1 : 0));
   const m = median(rates);
   const verdict = m >= GOAL_PER_SECOND ? `ok (${(m / GOAL_PER_SECOND).toFixed(1)}×)` : "BELOW GOAL";
   console.log(

@@ -2,6 +2,8 @@
 // alphabet, CRC-32 checksum) then hashToken (SHA-256, the cache/database key). Malformed tokens are
 // refused by parseToken alone, so their row shows how cheaply garbage is turned away.
 import { generateToken, hashToken, parseToken } from "@gatehouse/token-model";
+import { median } from "../support/stats.js";
+import { timeRounds } from "../support/time-rounds.js";
 
 const OPS_PER_ROUND = 200_000;
 const ROUNDS = 9;
@@ -12,25 +14,6 @@ const MALFORMED = VALID.map((t, i) => {
   if (i % 3 === 1) return t.slice(0, 45); // truncated
   return `${t.slice(0, 20)}${t[20] === "A" ? "B" : "A"}${t.slice(21)}`; // one typo: checksum mismatch
 });
-
-function timeRounds(inputs: readonly string[], work: (token: string) => number): number[] {
-  const rates: number[] = [];
-  let sink = 0;
-  for (let round = -2; round < ROUNDS; round++) {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < OPS_PER_ROUND; i++) sink += work(inputs[i % inputs.length] ?? "");
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    // The first two rounds warm the JIT up and are not reported.
-    if (round >= 0) rates.push(OPS_PER_ROUND / seconds);
-  }
-  if (sink < 0) console.log(sink);
-  return rates;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
 
 function formatRate(n: number): string {
   return `${(n / 1e3).toFixed(0)} k/s`.padStart(11);
@@ -46,7 +29,7 @@ const cases: [string, readonly string[], (token: string) => number][] = [
 console.log(`token-verify: tokens checked per second on one core, median of ${ROUNDS} rounds of ${OPS_PER_ROUND.toLocaleString("en")}\n`);
 console.log(`${"case".padEnd(30)}${"median".padStart(11)}${"min".padStart(11)}${"max".padStart(11)}   µs/token`);
 for (const [label, inputs, work] of cases) {
-  const rates = timeRounds(inputs, work);
+  const rates = timeRounds(inputs, OPS_PER_ROUND, ROUNDS, work);
   const m = median(rates);
   const micros = (1e6 / m).toFixed(2).padStart(8);
   console.log(`${label.padEnd(30)}${formatRate(m)}${formatRate(Math.min(...rates))}${formatRate(Math.max(...rates))}   ${micros}`);

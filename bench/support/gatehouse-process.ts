@@ -1,0 +1,39 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+
+/** The monorepo's root folder. */
+export const repoRoot = join(import.meta.dirname, "..", "..");
+
+/** A running `gatehouse serve` child process and the URL its banner announced. */
+export interface GatehouseProcess {
+  url: string;
+  child: ChildProcess;
+}
+
+/**
+ * Starts the built server (`gatehouse serve` on a free loopback port) over `dataDir` and waits for its
+ * banner. Without `databaseUrl` it uses the embedded database, whatever DATABASE_URL the shell has.
+ * @example const gh = await startGatehouseProcess(join(work, "data")); // … gh.child.kill("SIGTERM")
+ */
+export async function startGatehouseProcess(dataDir: string, options: { databaseUrl?: string } = {}): Promise<GatehouseProcess> {
+  if (!existsSync(join(repoRoot, "apps", "cli", "dist"))) throw new Error("build first: pnpm exec turbo run build");
+  const cliBin = join(repoRoot, "apps", "cli", "bin", "run.js");
+  const child = spawn(process.execPath, [cliBin, "serve", "--host", "127.0.0.1", "--port", "0", "--data", dataDir], {
+    env: { ...process.env, GATEHOUSE_LOG_LEVEL: "warn", DATABASE_URL: options.databaseUrl },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(output);
+      // The docs line comes last: once it is out, the server takes requests.
+      if (m?.[1] && output.includes("API docs:")) resolve(m[1]);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`gatehouse exited with ${code}: ${output}`)));
+  });
+  return { url, child };
+}
