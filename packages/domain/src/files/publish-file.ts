@@ -15,7 +15,11 @@ export interface PublishInput {
   source: string;
   filename: string;
   body: Readable | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
-  /** Digests the client claims (twine sends them); a mismatch refuses the upload. */
+  /**
+   * Digests the client claims (twine sends them); a mismatch refuses the upload.
+   * They are read only after the body has been consumed, so a streaming multipart
+   * reader may supply them as getters for fields that arrive after the file.
+   */
   sha256?: string;
   md5?: string;
   /** Bioconductor release the file is for (Bioconductor sources; default: the configured release). */
@@ -69,9 +73,12 @@ export async function publishFile(ctx: DomainContext, actor: Actor, input: Publi
       throw new DomainError("DIGEST_MISMATCH", `md5 of the received bytes (${staged.md5}) differs from the one sent (${input.md5}): the upload was corrupted, retry it`, "md5_digest");
     }
     const inspected = await inspectorFor(source.kind)({ ...staged, filename: input.filename });
+    // The file and its companions (PEP 658 metadata) are made durable concurrently: their fsyncs overlap.
+    const [companionHashes] = await Promise.all([Promise.all(inspected.companions.map((c) => ctx.blobs.putBytes(c.bytes))), ctx.blobs.commit(staged)]);
     const metadata = { ...inspected.metadata };
-    for (const c of inspected.companions) metadata[c.key] = await ctx.blobs.putBytes(c.bytes);
-    await ctx.blobs.commit(staged);
+    inspected.companions.forEach((c, i) => {
+      metadata[c.key] = companionHashes[i];
+    });
 
     const now = ctx.now();
     const isBioc = source.kind === "bioconductor";
