@@ -85,7 +85,7 @@ describe("repo and source rendering", () => {
 
   it("lists files with a short digest and the removal state", () => {
     const out = renderFileTable([
-      { id: "f", source: "a", filename: "x-1.0.tar.gz", project: "x", name: "x", version: "1.0", kind: "python", sha256: "ab".repeat(32), md5: "", size: 2048, subdir: null, biocVersion: null, publishedAt: "2025-01-01T00:00:00.000Z", removedAt: "2025-02-01T00:00:00.000Z", labels: [] },
+      { id: "f", source: "a", filename: "x-1.0.tar.gz", project: "x", name: "x", version: "1.0", kind: "sdist", sha256: "ab".repeat(32), md5: "", size: 2048, subdir: null, biocVersion: null, publishedAt: "2025-01-01T00:00:00.000Z", removedAt: "2025-02-01T00:00:00.000Z", labels: [] },
     ]).value;
     expect(out).toContain("abababababab…");
     expect(out).toContain("2.0 KiB");
