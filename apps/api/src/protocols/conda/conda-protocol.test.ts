@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuiltCondaPackage, type CondaTestApp, buildCondaPackage, openCondaTestApp } from "./conda-test-app.js";
+import { type BuiltCondaPackage, type CondaTestApp, buildCondaPackage, openCondaTestApp } from "../../../test/support/conda-test-app.js";
 
 interface Repodata {
   info: { subdir: string };

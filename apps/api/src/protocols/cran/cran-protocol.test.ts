@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { parseDcf } from "@gatehouse/repo-index";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type CranTestApp, createRepoWithSource, openCranTestApp } from "./cran-test-app.js";
-import { makeRTarball } from "./make-r-tarball.js";
+import { type CranTestApp, createRepoWithSource, openCranTestApp } from "../../../test/support/cran-test-app.js";
+import { makeRTarball } from "../../../test/support/make-r-tarball.js";
 
 // One database for the file (opening one takes seconds); each test gets its own repo and source.
 let t: CranTestApp;

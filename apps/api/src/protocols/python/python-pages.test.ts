@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 import { LOCAL_ACTOR, publishFile, setPackageAccess } from "@gatehouse/domain";
 import { SIMPLE_HTML_CONTENT_TYPE, SIMPLE_JSON_CONTENT_TYPE } from "@gatehouse/repo-index";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuiltPackage, buildSdist, buildWheel, coreMetadataOf } from "./fixture-packages.js";
-import { type PythonTestApp, basic, errorOf, startPythonTestApp } from "./python-test-app.js";
+import { type BuiltPackage, buildSdist, buildWheel, coreMetadataOf } from "../../../test/support/fixture-packages.js";
+import { type PythonTestApp, basic, errorOf, startPythonTestApp } from "../../../test/support/python-test-app.js";
 
 const sha256Of = (bytes: Buffer | string) => createHash("sha256").update(bytes).digest("hex");
 

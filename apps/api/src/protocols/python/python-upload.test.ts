@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { listSourceFiles, LOCAL_ACTOR } from "@gatehouse/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSdist, buildStoredZip, buildWheel } from "./fixture-packages.js";
-import { type PythonTestApp, basic, errorOf, startPythonTestApp, uploadForm } from "./python-test-app.js";
+import { buildSdist, buildStoredZip, buildWheel } from "../../../test/support/fixture-packages.js";
+import { type PythonTestApp, basic, errorOf, startPythonTestApp, uploadForm } from "../../../test/support/python-test-app.js";
 
 describe("POST /<repo>/legacy/ (twine uploads)", () => {
   let t: PythonTestApp;

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type InMemoryApp, openInMemoryApp } from "../shared/in-memory-app.js";
+import { type InMemoryApp, openInMemoryApp } from "./in-memory-app.js";
 
 // Test support: an app over an in-memory domain, and real .tar.bz2 conda packages
 // written with python3's tarfile (the upload inspector reads them for real).

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Domain, TokenVerifier, openDomain } from "@gatehouse/domain";
 import pino from "pino";
-import { type GatehouseApp, createApp } from "../../app.js";
-import { loadConfig } from "../../env.js";
-import { FailureLimiter } from "../../middleware/failure-limiter.js";
+import { type GatehouseApp, createApp } from "../../src/app.js";
+import { loadConfig } from "../../src/env.js";
+import { FailureLimiter } from "../../src/middleware/failure-limiter.js";
 
 /** The app over a fresh in-memory domain, with a settable clock (test support). */
 export interface InMemoryApp {

@@ -1,5 +1,5 @@
 import { crc32 } from "node:zlib";
-import { makeTarGz } from "../shared/make-tar-gz.js";
+import { makeTarGz } from "./make-tar-gz.js";
 
 // Test support: small but real wheels and sdists, built in memory so
 // protocol tests need no Python toolchain.

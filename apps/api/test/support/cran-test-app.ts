@@ -1,4 +1,4 @@
-import { type InMemoryApp, openInMemoryApp } from "../shared/in-memory-app.js";
+import { type InMemoryApp, openInMemoryApp } from "./in-memory-app.js";
 
 /** An app over a fresh in-memory domain, with a settable clock (test support). */
 export interface CranTestApp extends InMemoryApp {

@@ -1,5 +1,5 @@
 import { LOCAL_ACTOR, createRepo, createSource, createToken, subscribe } from "@gatehouse/domain";
-import { type InMemoryApp, openInMemoryApp } from "../shared/in-memory-app.js";
+import { type InMemoryApp, openInMemoryApp } from "./in-memory-app.js";
 import type { BuiltPackage } from "./fixture-packages.js";
 
 // Test support: an in-memory Gatehouse with one authenticated python repo

@@ -1,4 +1,4 @@
-import { makeTarGz } from "../shared/make-tar-gz.js";
+import { makeTarGz } from "./make-tar-gz.js";
 
 /**
  * An R source package `<pkg>_<version>.tar.gz` as `R CMD build` lays it out (test support).
