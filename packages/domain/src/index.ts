@@ -2,6 +2,7 @@ export * from "./errors/index.js";
 export * from "./db/index.js";
 export * from "./ids.js";
 export * from "./auth/index.js";
+export * from "./explain/index.js";
 export * from "./audit/index.js";
 export * from "./changes/index.js";
 export * from "./blobs/index.js";

@@ -1,8 +1,14 @@
+import type { Grant } from "@gatehouse/scope-engine";
 import type { Kysely } from "kysely";
 import type { Database, NewTokenRow, TokenRow } from "../db/index.js";
 
 /** Token row plus its user's name. */
 export type TokenWithUser = TokenRow & { user_name: string };
+
+/** The grant a stored token holds (its scopes, repos and sources as created). */
+export function grantOfTokenRow(row: TokenRow): Grant {
+  return { scopes: row.scopes, repos: row.repos, sources: row.sources };
+}
 
 function withUser(db: Kysely<Database>) {
   return db.selectFrom("tokens").innerJoin("users", "users.id", "tokens.user_id").selectAll("tokens").select("users.name as user_name");

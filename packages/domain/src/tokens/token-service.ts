@@ -266,9 +266,3 @@ export async function bootstrapAdminToken(
     user: options.user ?? "admin",
   });
 }
-
-/** A compiled grant for a stored token (used by the verifier). */
-export function grantOfTokenRow(row: TokenWithUser): Grant {
-  return { scopes: row.scopes, repos: row.repos, sources: row.sources };
-}
-

@@ -1,9 +1,8 @@
 import { compileGrant } from "@gatehouse/scope-engine";
 import { displayToken, hashToken, parseToken, tokenStatus } from "@gatehouse/token-model";
-import type { Actor } from "../auth/index.js";
+import type { Actor } from "../auth/actor.js";
 import type { DomainContext } from "../context.js";
-import { findTokenByHash, touchTokens } from "./token-queries.js";
-import { grantOfTokenRow } from "./token-service.js";
+import { findTokenByHash, grantOfTokenRow, touchTokens } from "./token-queries.js";
 
 /** Why a presented token was refused. Callers answer all of them with the same 401. */
 export type VerifyFailure = "malformed" | "unknown" | "expired" | "revoked";

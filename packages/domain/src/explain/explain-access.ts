@@ -1,11 +1,10 @@
 import { type Action, type Decision, type Resource, authorize, compileGrant, isKnownAction, ACTIONS } from "@gatehouse/scope-engine";
 import { hashToken, parseToken } from "@gatehouse/token-model";
+import { type Actor, can, compiledGrantOf, userIdOf } from "../auth/index.js";
 import type { DomainContext } from "../context.js";
 import type { RepoType } from "../db/index.js";
 import { DomainError } from "../errors/index.js";
 import { findTokenByGuid, findTokenByHash, grantOfTokenRow } from "../tokens/index.js";
-import { type Actor, compiledGrantOf, userIdOf } from "./actor.js";
-import { can } from "./require-allowed.js";
 
 /** Which token to explain: one named by plaintext or guid, or the caller's own. */
 export type ExplainSubject = { token: string } | { guid: string } | { self: true };
