@@ -14,3 +14,4 @@ export {
   compareParsedCondaVersions,
   parseCondaVersion,
 } from "./version-order.js";
+export { parseCondaVersionSpec } from "./conda-match-version.js";

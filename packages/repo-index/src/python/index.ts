@@ -10,3 +10,4 @@ export type { SimpleFile } from "./simple-files.js";
 export { chooseSimpleFormat, SIMPLE_HTML_CONTENT_TYPE, SIMPLE_JSON_CONTENT_TYPE } from "./simple-format.js";
 export { renderSimpleProjectHtml, renderSimpleRootHtml } from "./simple-html.js";
 export { renderSimpleProjectJson, renderSimpleRootJson } from "./simple-json.js";
+export { parsePep440Specifier } from "./pep440-specifier.js";

@@ -7,3 +7,4 @@ export { compareRVersion, isValidRPackageName, isValidRVersion } from "./r-versi
 export { serializePackagesRds } from "./rds.js";
 export { type RPackageInfo, readRPackage } from "./read-package.js";
 export { parseRTarballFilename } from "./tarball-filename.js";
+export { parseRVersionSpec } from "./r-version-spec.js";

@@ -1,1 +1,3 @@
 export * from "./result.js";
+export { type SpecEcosystem, type VersionSpec, SPEC_ECOSYSTEMS } from "./version-spec-types.js";
+export { parseVersionSpec } from "./version-spec.js";
