@@ -156,6 +156,17 @@ export interface PackageMetadataTable {
   updated_at: Timestamp;
 }
 
+/** Key/value notes on a package name (any kind), set with `gatehouse set metadata`. */
+export interface PackageNotesTable {
+  /** Lowercase, runs of `-`, `_` and `.` folded to one `-`, so every kind's spelling of a name meets. */
+  name: string;
+  key: string;
+  value: string;
+  updated_at: Timestamp;
+  /** Who set the value, as the audit log names them. */
+  updated_by: string;
+}
+
 export interface BlocklistRulesTable {
   id: string;
   package: string;
@@ -197,6 +208,7 @@ export interface Database {
   file_labels: FileLabelsTable;
   packages: PackagesTable;
   package_metadata: PackageMetadataTable;
+  package_notes: PackageNotesTable;
   blocklist_rules: BlocklistRulesTable;
   changes: ChangesTable;
   settings: SettingsTable;
