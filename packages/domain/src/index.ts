@@ -14,3 +14,5 @@ export * from "./repos/index.js";
 export * from "./files/index.js";
 export * from "./access/index.js";
 export * from "./identity/index.js";
+export * from "./blocklist/index.js";
+export * from "./metadata/index.js";

@@ -1,0 +1,20 @@
+import { DomainError } from "../errors/index.js";
+
+// Wide enough for every kind's names (PEP 508, R, conda), narrow enough to keep paths and shells safe.
+const PACKAGE_NAME_RE = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,198}[A-Za-z0-9])?$/;
+
+/**
+ * Returns the trimmed package name, or throws INVALID_INPUT naming the field.
+ * @example requirePackageName(" Flask ", "name") // "Flask"
+ */
+export function requirePackageName(name: string, field = "name"): string {
+  const trimmed = name.trim();
+  if (!PACKAGE_NAME_RE.test(trimmed)) {
+    throw new DomainError(
+      "INVALID_INPUT",
+      `invalid package name '${name}': use letters, digits, '.', '_' or '-', starting and ending with a letter or digit (at most 200 characters)`,
+      field,
+    );
+  }
+  return trimmed;
+}
