@@ -21,8 +21,12 @@ export type Exposure = "open" | "auth";
 export const VIEWERS = ["anonymous", "outsider", "reader", "writer", "groupAdmin", "owner", "admin"] as const;
 /** One of VIEWERS. */
 export type Viewer = (typeof VIEWERS)[number];
-/** The package files of the world: pub 2.0 (visible), pub 1.0 (blocklisted), secret (private). */
-export type Item = "pub2" | "pub1" | "secret";
+/**
+ * The package files of the world: pub 2.0 (visible), pub 1.0 (blocklisted by a version range on each
+ * repo), secret (private), held (its only version, blocklisted by a rule with neither range nor repo,
+ * so it shows the rule in indexes that list only a package's newest version, such as PACKAGES).
+ */
+export type Item = "pub2" | "pub1" | "secret" | "held";
 
 /** Users behind the viewers' tokens (the global admin uses the server's first token). */
 export const VIEWER_USERS: Record<Exclude<Viewer, "anonymous" | "admin">, string> = {
@@ -68,7 +72,7 @@ export interface PrivacyWorld {
   /** The Bioconductor release the server serves (config.yaml's release_version). */
   biocRelease: string;
   /** What creating each blocklist rule answered (the matrix reports a failure here by name). */
-  blocklistResponses: { repo: string; status: number; body: string }[];
+  blocklistResponses: { rule: { name: string; versions?: string; repo?: string; reason: string }; status: number; body: string }[];
 }
 
 function describeFile(name: string, version: string, path: string): BuiltFile {
@@ -87,11 +91,16 @@ export function buildPrivacyPackages(): BuiltFiles {
   const rTarball = (name: string, version: string) => describeFile(name, version, buildRPackage(dir, { package: name, version }));
   const conda = (name: string, version: string, format: "conda" | "tar.bz2") =>
     describeFile(name, version, buildWithCph({ name, version, subdir: "noarch", format }, join(dir, `conda-${name}-${version}`)).path);
-  // "0.7.3" is no other file's version, so a version string seen in an index names one file.
+  // Every file has a version no other file has, so a version string seen in an index names one file.
   built = {
-    python: { pub1: wheel("pub", "1.0"), pub2: wheel("pub", "2.0"), secret: wheel("secret", "0.7.3") },
-    r: { pub1: rTarball("pub", "1.0"), pub2: rTarball("pub", "2.0"), secret: rTarball("secret", "0.7.3") },
-    conda: { pub1: conda("pub", "1.0", "tar.bz2"), pub2: conda("pub", "2.0", "conda"), secret: conda("secret", "0.7.3", "tar.bz2") },
+    python: { pub1: wheel("pub", "1.0"), pub2: wheel("pub", "2.0"), secret: wheel("secret", "0.7.3"), held: wheel("held", "5.5") },
+    r: { pub1: rTarball("pub", "1.0"), pub2: rTarball("pub", "2.0"), secret: rTarball("secret", "0.7.3"), held: rTarball("held", "5.5") },
+    conda: {
+      pub1: conda("pub", "1.0", "tar.bz2"),
+      pub2: conda("pub", "2.0", "conda"),
+      secret: conda("secret", "0.7.3", "tar.bz2"),
+      held: conda("held", "5.5", "conda"),
+    },
   };
   return built;
 }
@@ -160,7 +169,7 @@ export async function setUpPrivacyWorld(gh: RunningGatehouse): Promise<PrivacyWo
       await requireAdminApi(gh, "POST", "/__api__/repos", { name: fx.repos[exposure], type: fx.type, authenticated: exposure === "auth" });
       await requireAdminApi(gh, "POST", `/__api__/repos/${fx.repos[exposure]}/subscriptions`, { source: fx.source });
     }
-    for (const item of ["pub1", "pub2", "secret"] as const) await uploadAsAdmin(gh, fx.source, fx.files[item]);
+    for (const item of ["pub1", "pub2", "secret", "held"] as const) await uploadAsAdmin(gh, fx.source, fx.files[item]);
     await requireAdminApi(gh, "PUT", `/__api__/sources/${fx.source}/packages/secret/access`, { private: true, owner: VIEWER_USERS.owner });
   }
 
@@ -171,13 +180,12 @@ export async function setUpPrivacyWorld(gh: RunningGatehouse): Promise<PrivacyWo
     for (const repo of allRepos) await requireAdminApi(gh, "POST", `/__api__/orgs/acme/groups/${group.name}/grants`, { repo, permission: group.permission });
   }
 
+  const rules: PrivacyWorld["blocklistResponses"][number]["rule"][] = [
+    ...Object.values(types).flatMap((fx) => Object.values(fx.repos).map((repo) => ({ name: "pub", versions: fx.blockedRange, repo, reason: BLOCK_REASON }))),
+    { name: "held", reason: BLOCK_REASON },
+  ];
   const blocklistResponses: PrivacyWorld["blocklistResponses"] = [];
-  for (const fx of Object.values(types)) {
-    for (const repo of Object.values(fx.repos)) {
-      const res = await callAdminApi(gh, "POST", "/__api__/blocklist-rules", { name: "pub", versions: fx.blockedRange, repo, reason: BLOCK_REASON });
-      blocklistResponses.push({ repo, ...res });
-    }
-  }
+  for (const rule of rules) blocklistResponses.push({ rule, ...(await callAdminApi(gh, "POST", "/__api__/blocklist-rules", rule)) });
 
   const readAll = (user: string) => mintTokenFor(gh, { user, scopes: "repos:read", repos: allRepos });
   const tokens: PrivacyWorld["tokens"] = {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasClient } from "../support/clients.js";
@@ -67,28 +68,28 @@ type ReadPath = {
 } & ({ kind: "listing"; listing: Listing; about?: Item } | { kind: "file"; item: Item } | { kind: "page" });
 
 const PEP691 = "application/vnd.pypi.simple.v1+json";
-const ITEMS = ["pub2", "pub1", "secret"] as const;
+const ITEMS = ["pub2", "pub1", "secret", "held"] as const;
 const SEES_SECRET = new Set<Viewer>(["owner", "reader", "writer", "groupAdmin", "admin"]);
 
 function itemsWhere(test: (item: Item) => boolean): Set<Item> {
   return new Set(ITEMS.filter(test));
 }
+function isPub(item: Item): boolean {
+  return item === "pub1" || item === "pub2";
+}
 
 // Listing readers, one per index format.
-const simpleRootHtml: Listing = {
-  checks: ["pub2", "secret"],
-  listed: (res) => {
-    const names = new Set(readSimpleHtmlLinks(res.text).map((l) => l.text));
-    return new Set(ITEMS.filter((i) => (i === "secret" ? names.has("secret") : i === "pub2" && names.has("pub"))));
+// A name-level listing (project list, channeldata) tells pub 2.0 by pub's name (1.0 cannot show there),
+// and any mention of secret or held is a leak whatever the version.
+const byProjectName = (read: (res: Fetched) => string[]): Listing => ({
+  checks: ["pub2", "secret", "held"],
+  listed: (res, fx) => {
+    const names = new Set(read(res));
+    return itemsWhere((i) => i !== "pub1" && names.has(fx.files[i].name));
   },
-};
-const simpleRootJson: Listing = {
-  checks: ["pub2", "secret"],
-  listed: (res) => {
-    const names = new Set(readSimpleJsonProjects(res.text));
-    return new Set(ITEMS.filter((i) => (i === "secret" ? names.has("secret") : i === "pub2" && names.has("pub"))));
-  },
-};
+});
+const simpleRootHtml = byProjectName((res) => readSimpleHtmlLinks(res.text).map((l) => l.text));
+const simpleRootJson = byProjectName((res) => readSimpleJsonProjects(res.text));
 const fileNames = (read: (res: Fetched) => string[], checks: readonly Item[]): Listing => ({
   checks,
   listed: (res, fx) => {
@@ -103,22 +104,23 @@ const packagesListing = (decode: (res: Fetched) => string): Listing => ({
   checks: ITEMS,
   listed: (res, fx) => {
     const stanzas = readPackagesStanzas(decode(res));
-    return itemsWhere((i) => stanzas.some((s) => s.package === fx.files[i].name && s.version === fx.files[i].version));
+    return itemsWhere((i) => stanzas.some((s) => s.package === fx.files[i].name && (isPub(i) ? s.version === fx.files[i].version : true)));
   },
 });
 const packagesRds: Listing = {
   checks: ITEMS,
-  // R serialization: names and versions are separate strings, so an item is its name and its version both present.
+  // R serialization: names and versions are separate strings, so a pub version is its name and its version both present.
   listed: (res, fx) => {
     const serialized = gunzipStrict(res.bytes);
-    return itemsWhere((i) => rdsHoldsString(serialized, fx.files[i].name) && rdsHoldsString(serialized, fx.files[i].version));
+    const holds = (i: Item) => rdsHoldsString(serialized, fx.files[i].name) && (!isPub(i) || rdsHoldsString(serialized, fx.files[i].version));
+    return itemsWhere(holds);
   },
 };
 const channeldata: Listing = {
-  checks: ["pub2", "secret"],
+  checks: ["pub2", "secret", "held"],
   listed: (res, fx) => {
     const packages = readChanneldataPackages(res.text);
-    return itemsWhere((i) => packages.get(fx.files[i].name) === fx.files[i].version);
+    return itemsWhere((i) => (i === "pub2" ? packages.get("pub") === fx.files.pub2.version : i !== "pub1" && packages.has(fx.files[i].name)));
   },
 };
 const apiPackages: Listing = {
@@ -177,9 +179,9 @@ const READ_PATHS: ReadPath[] = [
   listing("python", "simple/ (no snapshot segment)", (c) => `/${c.repo}/simple/`, simpleRootHtml),
   listing("python", "latest/simple/pub/ (HTML)", (c) => `/${c.repo}/latest/simple/pub/`, simpleProjectHtml(["pub1", "pub2"])),
   listing("python", "latest/simple/pub/ (PEP 691 JSON)", (c) => `/${c.repo}/latest/simple/pub/`, simpleProjectJson(["pub1", "pub2"]), { accept: PEP691 }),
-  listing("python", "latest/simple/secret/ (HTML)", (c) => `/${c.repo}/latest/simple/secret/`, simpleProjectHtml(["secret"]), { about: "secret" }),
-  listing("python", "latest/simple/secret/ (PEP 691 JSON)", (c) => `/${c.repo}/latest/simple/secret/`, simpleProjectJson(["secret"]), { about: "secret", accept: PEP691 }),
-  listing("python", "simple/secret/ (no snapshot segment)", (c) => `/${c.repo}/simple/secret/`, simpleProjectHtml(["secret"]), { about: "secret" }),
+  listing("python", "latest/simple/secret/ (HTML)", (c) => `/${c.repo}/latest/simple/${c.fx.files.secret.name}/`, simpleProjectHtml(["secret"]), { about: "secret" }),
+  listing("python", "latest/simple/secret/ (PEP 691 JSON)", (c) => `/${c.repo}/latest/simple/${c.fx.files.secret.name}/`, simpleProjectJson(["secret"]), { about: "secret", accept: PEP691 }),
+  listing("python", "simple/secret/ (no snapshot segment)", (c) => `/${c.repo}/simple/${c.fx.files.secret.name}/`, simpleProjectHtml(["secret"]), { about: "secret" }),
   ...files("python", "latest/files/<sha>/<file>.metadata (PEP 658)", (c, i) => `/${c.repo}/latest/${py(c, i)}.metadata`),
   ...files("python", "latest/files/<sha>/<file>", (c, i) => `/${c.repo}/latest/${py(c, i)}`),
   ...files("python", "files/<sha>/<file> (no snapshot segment)", (c, i) => `/${c.repo}/${py(c, i)}`, {}, ["pub1", "secret"]),
@@ -187,12 +189,12 @@ const READ_PATHS: ReadPath[] = [
   listing("python", "<today>/simple/ (PEP 691 JSON)", (c) => `/${c.repo}/${c.today}/simple/`, simpleRootJson, { accept: PEP691 }),
   listing("python", "<today>/simple/pub/ (HTML)", (c) => `/${c.repo}/${c.today}/simple/pub/`, simpleProjectHtml(["pub1", "pub2"])),
   listing("python", "<today>/simple/pub/ (PEP 691 JSON)", (c) => `/${c.repo}/${c.today}/simple/pub/`, simpleProjectJson(["pub1", "pub2"]), { accept: PEP691 }),
-  listing("python", "<today>/simple/secret/ (HTML)", (c) => `/${c.repo}/${c.today}/simple/secret/`, simpleProjectHtml(["secret"]), { about: "secret" }),
+  listing("python", "<today>/simple/secret/ (HTML)", (c) => `/${c.repo}/${c.today}/simple/${c.fx.files.secret.name}/`, simpleProjectHtml(["secret"]), { about: "secret" }),
   ...files("python", "<today>/files/<sha>/<file>", (c, i) => `/${c.repo}/${c.today}/${py(c, i)}`),
   ...files("python", "<today>/files/<sha>/<file>.metadata", (c, i) => `/${c.repo}/${c.today}/${py(c, i)}.metadata`, {}, ["pub1", "secret"]),
   listing("python", "/t/<token>/ latest/simple/", (c) => `/${c.repo}/latest/simple/`, simpleRootHtml, { viaPathToken: true }),
   listing("python", "/t/<token>/ latest/simple/pub/", (c) => `/${c.repo}/latest/simple/pub/`, simpleProjectHtml(["pub1", "pub2"]), { viaPathToken: true }),
-  listing("python", "/t/<token>/ latest/simple/secret/", (c) => `/${c.repo}/latest/simple/secret/`, simpleProjectHtml(["secret"]), { viaPathToken: true, about: "secret" }),
+  listing("python", "/t/<token>/ latest/simple/secret/", (c) => `/${c.repo}/latest/simple/${c.fx.files.secret.name}/`, simpleProjectHtml(["secret"]), { viaPathToken: true, about: "secret" }),
   ...files("python", "/t/<token>/ latest/files/<sha>/<file>", (c, i) => `/${c.repo}/latest/${py(c, i)}`, { viaPathToken: true }),
   ...files("python", "/t/<token>/ latest/files/<sha>/<file>.metadata", (c, i) => `/${c.repo}/latest/${py(c, i)}.metadata`, { viaPathToken: true }, ["pub1", "secret"]),
 
@@ -245,7 +247,7 @@ function expectedOutcome(row: ReadPath, viewer: Viewer, exposure: Exposure, repo
   const seesSecret = SEES_SECRET.has(viewer);
   if (row.kind === "page") return { status: 200 };
   if (row.kind === "file") {
-    if (row.item === "pub1") return { status: 403, blocked: true };
+    if (row.item === "pub1" || row.item === "held") return { status: 403, blocked: true };
     if (row.item === "secret" && !seesSecret) return { status: 404 };
     return { status: 200 };
   }
@@ -259,15 +261,34 @@ function presentationOf(world: PrivacyWorld, viewer: Viewer, viaPathToken: boole
   return viaPathToken ? { kind: "path", token } : { kind: "basic", token };
 }
 
-function checkOutcome(res: Fetched, expected: Expected, row: ReadPath, fx: TypeFixture): void {
+/** The fixture with `secret` swapped for a package that was never uploaded, to compare "hidden" with "absent". */
+function withGhost(fx: TypeFixture): TypeFixture {
+  const secret = fx.files.secret;
+  const ghost = { ...secret, name: "ghost", filename: secret.filename.replace(secret.name, "ghost"), sha256: createHash("sha256").update("ghost").digest("hex") };
+  return { ...fx, files: { ...fx.files, secret: ghost } };
+}
+
+/** An answer about the ghost, written as if it were about secret. */
+function asIfSecret(text: string, ghostFx: TypeFixture, fx: TypeFixture): string {
+  const ghost = ghostFx.files.secret;
+  const secret = fx.files.secret;
+  return text.replaceAll(ghost.sha256, secret.sha256).replaceAll(ghost.filename, secret.filename).replaceAll(ghost.name, secret.name);
+}
+
+/** Checks an answer; `absent` is the same path's answer for a package that never existed (when a 404 is expected). */
+function checkOutcome(res: Fetched, expected: Expected, row: ReadPath, fx: TypeFixture, absent: { res: Fetched; fx: TypeFixture } | null): void {
   // Binary bodies (tarballs, wheels) would only garble the message.
   const textual = !res.bytes.subarray(0, 300).some((b) => b < 0x09);
   const shown = `${res.status} ${textual ? res.text.slice(0, 300) : `<${res.bytes.length} binary bytes>`}`;
   expect(res.status, shown).toBe(expected.status);
   if ("realm" in expected && expected.realm !== null) expect(res.headers.get("www-authenticate")).toBe(`Basic realm="${expected.realm}"`);
-  if (expected.status === 404) {
-    // As if absent: nothing in the answer may hint that the package exists but is withheld.
+  if (expected.status === 404 && absent) {
+    // As if absent: the answer is the one a package that never existed gets, word for word.
     expect(res.text).not.toMatch(/private|forbidden|permission|owner|not allowed/i);
+    expect({ status: res.status, body: res.text }, "the answer for a package that never existed").toEqual({
+      status: absent.res.status,
+      body: asIfSecret(absent.res.text, absent.fx, fx),
+    });
   }
   if ("blocked" in expected) {
     const error = readErrorBody(res);
@@ -336,12 +357,14 @@ for (const database of serverDatabaseVariants()) {
 
     it("creates one blocklist rule per repo through the API (201) and lists them with their reason", async () => {
       const { gh, world } = started();
-      expect(world.blocklistResponses.map((r) => `${r.repo} ${r.status}`)).toEqual(world.blocklistResponses.map((r) => `${r.repo} 201`));
+      const describeRule = (r: { name: string; versions?: string | null; repo?: string | null }) => `${r.name} ${r.versions ?? "(all versions)"} in ${r.repo ?? "every repo"}`;
+      const answers = world.blocklistResponses.map((r) => `${describeRule(r.rule)}: ${r.status}`);
+      expect(answers).toEqual(world.blocklistResponses.map((r) => `${describeRule(r.rule)}: 201`));
       const listed = await callAdminApi(gh, "GET", "/__api__/blocklist-rules");
       expect(listed.status, listed.body).toBe(200);
-      const rules = (JSON.parse(listed.body) as { rules?: { name: string; repo: string | null; reason: string }[] }).rules ?? [];
-      const pubRules = rules.filter((r) => r.name === "pub" && r.reason === BLOCK_REASON).map((r) => r.repo);
-      expect(pubRules.sort()).toEqual(world.blocklistResponses.map((r) => r.repo).sort());
+      const rules = (JSON.parse(listed.body) as { rules?: { name: string; versions?: string | null; repo?: string | null; reason: string }[] }).rules ?? [];
+      const ours = rules.filter((r) => r.reason === BLOCK_REASON).map(describeRule);
+      expect(ours.sort()).toEqual(world.blocklistResponses.map((r) => describeRule(r.rule)).sort());
     });
 
     it("deletes a blocklist rule by id (DELETE /__api__/blocklist-rules/:id)", async () => {
@@ -369,9 +392,12 @@ for (const database of serverDatabaseVariants()) {
         const { gh, world } = started();
         const fx = world.types[row.type];
         const repo = fx.repos[exposure];
-        const path = row.path({ repo, fx, today, biocRelease: world.biocRelease });
-        const res = await fetchPath(gh.url, path, presentationOf(world, viewer, row.viaPathToken === true), row.accept ? { accept: row.accept } : {});
-        checkOutcome(res, expectedOutcome(row, viewer, exposure, repo), row, fx);
+        const get = (f: TypeFixture) =>
+          fetchPath(gh.url, row.path({ repo, fx: f, today, biocRelease: world.biocRelease }), presentationOf(world, viewer, row.viaPathToken === true), row.accept ? { accept: row.accept } : {});
+        const expected = expectedOutcome(row, viewer, exposure, repo);
+        const ghost = withGhost(fx);
+        const absent = expected.status === 404 ? { res: await get(ghost), fx: ghost } : null;
+        checkOutcome(await get(fx), expected, row, fx, absent);
       });
     }
   });
