@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { FsBlobStore } from "./blobs/index.js";
+import { Catalog } from "./catalog/index.js";
 import { ChangeBus } from "./changes/index.js";
 import { DEFAULT_SETTINGS, type DomainContext, type DomainSettings } from "./context.js";
 import { type DatabaseTarget, type OpenDatabase, migrateToLatest, openDatabase } from "./db/index.js";
@@ -21,6 +22,8 @@ export interface DomainOptions {
 /** An open domain: the context services take, plus lifecycle. */
 export interface Domain extends DomainContext {
   database: OpenDatabase;
+  /** The read model every protocol, the API and the console read packages through. */
+  catalog: Catalog;
   close(): Promise<void>;
 }
 
@@ -45,13 +48,21 @@ export async function openDomain(options: DomainOptions): Promise<Domain> {
     await database.close();
     throw err;
   }
-  return {
-    database,
+  const ctx: DomainContext = {
     db: database.db,
     blobs: new FsBlobStore(join(options.dataDir, "files")),
     bus: new ChangeBus(),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     now: options.now ?? (() => new Date()),
-    close: () => database.close(),
+  };
+  const catalog = new Catalog(ctx);
+  return {
+    ...ctx,
+    database,
+    catalog,
+    close: async () => {
+      catalog.close();
+      await database.close();
+    },
   };
 }

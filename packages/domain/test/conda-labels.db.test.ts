@@ -18,12 +18,10 @@ import {
   editFileLabels,
   listAuditEvents,
   listSourceFiles,
-  loadRepoView,
   moveFileLabel,
   parseSnapshot,
   publishFile,
   removeFiles,
-  selectVisibleFiles,
   setFileLabels,
   subscribe,
 } from "../src/index.js";
@@ -81,9 +79,8 @@ describe.each(testDatabases)("conda labels on $name", (database) => {
   }
 
   async function visible(label: string, snapshot = "latest"): Promise<string[]> {
-    const view = await loadRepoView(domain.db, "channel");
-    if (!view) throw new Error("channel missing");
-    return (await selectVisibleFiles(domain.db, view, parseSnapshot(snapshot), { label })).map((r) => r.filename).sort();
+    const reader = await domain.catalog.reader(LOCAL_ACTOR, "channel");
+    return (await reader.files(parseSnapshot(snapshot), { label })).map((r) => r.filename).sort();
   }
 
   async function tokenActor(scopes: string[], sources: string[]): Promise<Actor> {
@@ -112,7 +109,7 @@ describe.each(testDatabases)("conda labels on $name", (database) => {
     expect(await visible("dev", "2026-03-02")).toEqual([LIB.filename]);
     expect(await visible("main", "2026-02-28")).toEqual([]);
 
-    const audit = await listAuditEvents(domain.db, { action: "file.labels" });
+    const audit = await listAuditEvents(domain, LOCAL_ACTOR, { action: "file.labels" });
     expect(audit[0]).toMatchObject({ actor: "local", target: `source:conda-src/${LIB.filename}`, detail: { added: ["main"], removed: ["dev"], labels: ["main"] } });
   });
 
@@ -146,7 +143,7 @@ describe.each(testDatabases)("conda labels on $name", (database) => {
     const r = await moveFileLabel(domain, LOCAL_ACTOR, { source: "conda-src", filename: APP.filename, to: "main" });
     expect(r).toMatchObject({ added: [], removed: [], file: { labels: ["main"] } });
     expect(changes).toEqual([]);
-    expect(await listAuditEvents(domain.db, { action: "file.labels" })).toEqual([]);
+    expect(await listAuditEvents(domain, LOCAL_ACTOR, { action: "file.labels" })).toEqual([]);
   });
 
   it("refuses bad edits with a code and field, leaving labels untouched", async () => {
@@ -183,6 +180,6 @@ describe.each(testDatabases)("conda labels on $name", (database) => {
     const writer = await tokenActor(["sources:write"], ["conda-src"]);
     const ok = await moveFileLabel(domain, writer, { source: "conda-src", filename: APP.filename, from: "main", to: "dev" });
     expect(ok.file.labels).toEqual(["dev"]);
-    expect((await listAuditEvents(domain.db, { action: "file.labels" }))[0]?.actor).toMatch(/^carol \(gth-/);
+    expect((await listAuditEvents(domain, LOCAL_ACTOR, { action: "file.labels" }))[0]?.actor).toMatch(/^carol \(gth-/);
   });
 });

@@ -15,8 +15,6 @@ import {
   getPackageAccess,
   grantAccess,
   listAuditEvents,
-  listVisiblePackages,
-  loadRepoView,
   removeGroupMember,
   setPackageAccess,
   subscribe,
@@ -59,13 +57,13 @@ describe.each(testDatabases)("private packages on $name", (database) => {
   }
 
   async function visibilityOf(actor: Actor) {
-    const view = await loadRepoView(domain.db, "pypi");
+    const view = await domain.catalog.repo("pypi");
     if (!view) throw new Error("repo missing");
     return resolver.forViewer(actor, view);
   }
 
   async function projectsSeenBy(actor: Actor): Promise<string[]> {
-    return (await listVisiblePackages(domain, actor, resolver, "pypi")).map((p) => p.project);
+    return (await domain.catalog.listPackages(actor, "pypi")).map((p) => p.project);
   }
 
   it("shows a private package to its owner, granted group members and managers only; the cache key tells the views apart", async () => {
@@ -143,7 +141,7 @@ describe.each(testDatabases)("private packages on $name", (database) => {
     const hidden = await getPackageAccess(domain, stranger, { source: "internal", name: "secret-sauce" }).catch((e: unknown) => e);
     expect((hidden as DomainError).code).toBe("NOT_FOUND");
 
-    const audit = await listAuditEvents(domain.db, { action: "package.access" });
+    const audit = await listAuditEvents(domain, LOCAL_ACTOR, { action: "package.access" });
     expect(audit[0]).toMatchObject({ actor: "local", target: "source:internal/secret-sauce", detail: { private: true, owner: "wendy" } });
     expect(audit.at(-1)?.actor).toMatch(/^olga \(gth-/);
   });
@@ -152,8 +150,8 @@ describe.each(testDatabases)("private packages on $name", (database) => {
     const { member } = await setUp();
     await createRepo(domain, LOCAL_ACTOR, { name: "locked", type: "python", authenticated: true });
     await subscribe(domain, LOCAL_ACTOR, { repo: "locked", source: "internal" });
-    const locked = async (actor: Actor) => (await listVisiblePackages(domain, actor, resolver, "locked")).map((p) => p.project);
-    const anonymous = await listVisiblePackages(domain, ANONYMOUS_ACTOR, resolver, "locked").catch((e: unknown) => e);
+    const locked = async (actor: Actor) => (await domain.catalog.listPackages(actor, "locked")).map((p) => p.project);
+    const anonymous = await domain.catalog.listPackages(ANONYMOUS_ACTOR, "locked").catch((e: unknown) => e);
     expect((anonymous as DomainError).code).toBe("UNAUTHENTICATED");
     const condaOnly = await actorWith(domain, verifier, "alice", ["conda:download"]);
     expect(((await locked(condaOnly).catch((e: unknown) => e)) as DomainError).code).toBe("FORBIDDEN");

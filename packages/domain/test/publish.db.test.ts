@@ -15,11 +15,9 @@ import {
   createToken,
   listAuditEvents,
   listSourceFiles,
-  loadRepoView,
   parseSnapshot,
   publishFile,
   removeFiles,
-  selectVisibleFiles,
   subscribe,
 } from "../src/index.js";
 import { testDatabases } from "./databases.js";
@@ -95,9 +93,8 @@ describe.each(testDatabases)("publishing python files on $name", (database) => {
     publishFile(domain, actor, { source, filename: f.filename, body: [f.bytes], ...digests });
 
   async function visible(at: Date | null, project?: string): Promise<string[]> {
-    const view = await loadRepoView(domain.db, "py");
-    if (!view) throw new Error("repo py is missing");
-    const rows = await selectVisibleFiles(domain.db, view, at, project ? { project } : {});
+    const reader = await domain.catalog.reader(LOCAL_ACTOR, "py");
+    const rows = await reader.files(at, project ? { project } : {});
     return rows.map((r) => r.filename).sort();
   }
 
@@ -119,7 +116,7 @@ describe.each(testDatabases)("publishing python files on $name", (database) => {
     expect(typeof companion).toBe("string");
     expect((await domain.blobs.readBytes(String(companion))).toString("utf8")).toBe(wheel.metadata);
     expect(await visible(null)).toEqual([wheel.filename]);
-    const audit = await listAuditEvents(domain.db);
+    const audit = await listAuditEvents(domain, LOCAL_ACTOR);
     expect(audit.map((a) => a.action)).toContain("file.publish");
   });
 

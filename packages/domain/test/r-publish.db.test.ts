@@ -8,10 +8,8 @@ import {
   createSource,
   listAuditEvents,
   listSourceFiles,
-  loadRepoView,
   publishFile,
   removeFiles,
-  selectVisibleFiles,
   subscribe,
 } from "../src/index.js";
 import { testDatabases } from "./databases.js";
@@ -125,10 +123,9 @@ describe.each(testDatabases)("R uploads on $name", (database) => {
     expect(await removeFiles(domain, LOCAL_ACTOR, { source, name: "foo", version: "1.1" })).toEqual({ removed: ["foo_1.1.tar.gz"] });
     await expect(removeFiles(domain, LOCAL_ACTOR, { source, name: "foo", version: "1.1" })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-    const view = await loadRepoView(domain.db, repo);
-    if (!view) throw new Error("repo missing");
+    const reader = await domain.catalog.reader(LOCAL_ACTOR, repo);
     const at = async (date: string | null) =>
-      (await selectVisibleFiles(domain.db, view, date === null ? null : new Date(`${date}T23:59:59.999Z`))).map((f) => f.filename).sort();
+      (await reader.files(date === null ? null : new Date(`${date}T23:59:59.999Z`))).map((f) => f.filename).sort();
     expect(await at("2024-02-29")).toEqual([]);
     expect(await at("2024-03-01")).toEqual(["foo_1.0.tar.gz"]);
     expect(await at("2024-03-08")).toEqual(["bar_2.0.tar.gz", "foo_1.0.tar.gz", "foo_1.1.tar.gz"]);
@@ -140,7 +137,7 @@ describe.each(testDatabases)("R uploads on $name", (database) => {
     expect(await at("2024-03-10")).toEqual(["bar_2.0.tar.gz", "foo_1.0.tar.gz"]);
     const all = await listSourceFiles(domain, LOCAL_ACTOR, { source, includeRemoved: true });
     expect(all.find((f) => f.filename === "foo_1.1.tar.gz")?.removedAt).toBe("2024-03-09T10:00:00.000Z");
-    const audit = await listAuditEvents(domain.db);
+    const audit = await listAuditEvents(domain, LOCAL_ACTOR);
     expect(audit.filter((e) => e.action === "file.remove" && e.target === `source:${source}/foo`)).toHaveLength(2);
   });
 

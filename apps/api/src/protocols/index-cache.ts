@@ -10,11 +10,19 @@ interface RepoPages {
 
 const MAX_PAGES_PER_REPO = 500_000;
 
+/** Whose pages these are: a repo and the sources it serves (a catalog reader is one). */
+export interface PageOwner {
+  repo: { id: string };
+  sources: readonly { id: string }[];
+}
+
 /**
  * Rendered index pages, rendered once per change and served from memory.
  * Publishing into a source drops only that project's pages and the aggregate
  * ones ("*": root lists, PACKAGES, repodata) of repos that subscribe to it, so
  * the cost of a publish does not grow with the number of projects.
+ * Cleared by: a `package` change (that project's pages and the aggregate pages
+ * of repos serving its source); any other change but `token` (everything).
  */
 export class IndexCache {
   private readonly repos = new Map<string, RepoPages>();
@@ -30,10 +38,11 @@ export class IndexCache {
    * The page for key in repo, rendering it with `render` on a miss.
    * `tag` names the project the page depends on, or "*" for aggregate pages.
    */
-  get(repo: { id: string }, sourceIds: readonly string[], key: string, tag: string, render: () => Promise<CachedPage>): Promise<CachedPage> {
+  get(owner: PageOwner, key: string, tag: string, render: () => Promise<CachedPage>): Promise<CachedPage> {
+    const repo = owner.repo;
     let entry = this.repos.get(repo.id);
     if (!entry) {
-      entry = { sourceIds: new Set(sourceIds), pages: new Map(), keysByTag: new Map() };
+      entry = { sourceIds: new Set(owner.sources.map((s) => s.id)), pages: new Map(), keysByTag: new Map() };
       this.repos.set(repo.id, entry);
     }
     const hit = entry.pages.get(key);

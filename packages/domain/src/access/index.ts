@@ -1,1 +1,3 @@
-export * from "./visibility.js";
+export * from "./access-decision.js";
+export * from "./repo-permissions.js";
+export * from "./private-visibility.js";

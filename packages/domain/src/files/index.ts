@@ -4,7 +4,6 @@ export * from "./package-file-info.js";
 export * from "./publish-file.js";
 export * from "./remove-files.js";
 export * from "./snapshot.js";
-export * from "./repo-view.js";
 export * from "./unique-violation.js";
 export * from "./list-files.js";
 export * from "./labels.js";

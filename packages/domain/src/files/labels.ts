@@ -1,5 +1,6 @@
 import { isValidCondaLabel } from "@gatehouse/repo-index";
 import { recordAudit } from "../audit/index.js";
+import { decideRepoAdmin, reposServingSource } from "../access/repo-permissions.js";
 import { type Actor, describeActor, requireAllowed } from "../auth/index.js";
 import { recordChange } from "../changes/index.js";
 import type { DomainContext, RequestMeta } from "../context.js";
@@ -48,7 +49,10 @@ function checkLabel(label: string, field: string): void {
 async function changeLabels(ctx: DomainContext, actor: Actor, ref: FileRef, plan: Plan, meta: RequestMeta): Promise<LabelChange> {
   const source = await findSourceByName(ctx.db, ref.source);
   if (!source) throw new DomainError("NOT_FOUND", `no source named '${ref.source}'`, "source");
-  requireAllowed(actor, "source:write", { source: source.name, sourceKind: source.kind });
+  const resource = { source: source.name, sourceKind: source.kind };
+  // Labels are changed by the source's writers, or by admins of a repo that serves it (group grant).
+  const decision = await decideRepoAdmin(ctx, actor, { action: "source:write", resource }, { repoIds: await reposServingSource(ctx, source.id), type: source.kind, what: `a repo serving source "${source.name}"` });
+  if (!decision.allowed) requireAllowed(actor, "source:write", resource);
   if (source.kind !== "conda") {
     throw new DomainError("INVALID_INPUT", `labels are a conda feature; source '${source.name}' holds ${source.kind} packages`, "source");
   }

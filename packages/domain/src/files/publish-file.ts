@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { recordAudit } from "../audit/index.js";
-import { type Actor, describeActor, requireAllowed, userIdOf } from "../auth/index.js";
+import { requireSourceWrite } from "../access/repo-permissions.js";
+import { type Actor, describeActor, userIdOf } from "../auth/index.js";
 import { recordChange } from "../changes/index.js";
 import type { DomainContext, RequestMeta } from "../context.js";
 import { DomainError } from "../errors/index.js";
@@ -51,7 +52,7 @@ export async function publishFile(ctx: DomainContext, actor: Actor, input: Publi
     // Drain nothing: the caller closes the request. Say what exists instead.
     throw new DomainError("NOT_FOUND", `no source named '${input.source}'; create it with \`gatehouse create source\``, "source");
   }
-  requireAllowed(actor, "source:write", { source: source.name, sourceKind: source.kind });
+  await requireSourceWrite(ctx, actor, source);
   checkUploadFilename(input.filename);
   if (input.biocVersion !== undefined && !BIOC_VERSION.test(input.biocVersion)) {
     throw new DomainError("INVALID_INPUT", `invalid Bioconductor version '${input.biocVersion}': use a release such as 3.20`, "bioc-version");

@@ -1,5 +1,6 @@
 import { recordAudit } from "../audit/index.js";
-import { type Actor, describeActor, requireAllowed } from "../auth/index.js";
+import { requireSourceWrite } from "../access/repo-permissions.js";
+import { type Actor, describeActor } from "../auth/index.js";
 import { recordChange } from "../changes/index.js";
 import type { DomainContext, RequestMeta } from "../context.js";
 import { DomainError } from "../errors/index.js";
@@ -20,7 +21,7 @@ export interface RemoveInput {
 export async function removeFiles(ctx: DomainContext, actor: Actor, input: RemoveInput, meta: RequestMeta = {}): Promise<{ removed: string[] }> {
   const source = await findSourceByName(ctx.db, input.source);
   if (!source) throw new DomainError("NOT_FOUND", `no source named '${input.source}'`, "source");
-  requireAllowed(actor, "source:write", { source: source.name, sourceKind: source.kind });
+  await requireSourceWrite(ctx, actor, source);
   const project = normalizeNameFor(source.kind, input.name);
   const now = ctx.now();
   const removed = await ctx.db.transaction().execute(async (tx) => {

@@ -4,6 +4,9 @@ import type { GrantInfo } from "./identity-types.js";
 
 /** One grant a user holds through one of their groups. */
 export interface UserGrant {
+  grantId: string;
+  /** The granting group, as `org/group`. */
+  group: string;
   repoId: string;
   /** Normalized package name, or null for the whole repo. */
   package: string | null;
@@ -48,8 +51,11 @@ export async function selectUserGrants(db: Kysely<Database>, userId: string): Pr
   const rows = await db
     .selectFrom("group_grants")
     .innerJoin("group_members", "group_members.group_id", "group_grants.group_id")
-    .select(["group_grants.repo_id", "group_grants.package", "group_grants.permission"])
+    .innerJoin("groups", "groups.id", "group_grants.group_id")
+    .innerJoin("organizations", "organizations.id", "groups.org_id")
+    .select(["group_grants.id", "group_grants.repo_id", "group_grants.package", "group_grants.permission", "groups.name as group_name", "organizations.name as org_name"])
     .where("group_members.user_id", "=", userId)
+    .orderBy("group_grants.id")
     .execute();
-  return rows.map((r) => ({ repoId: r.repo_id, package: r.package, permission: r.permission }));
+  return rows.map((r) => ({ grantId: r.id, group: `${r.org_name}/${r.group_name}`, repoId: r.repo_id, package: r.package, permission: r.permission }));
 }

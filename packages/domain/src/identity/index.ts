@@ -9,4 +9,3 @@ export * from "./group-service.js";
 export * from "./grant-service.js";
 export * from "./package-access.js";
 export * from "./user-grant-cache.js";
-export * from "./visible-packages.js";

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { decideRepoAdmin, reposServingSource } from "../access/repo-permissions.js";
 import { type Actor, can, userIdOf } from "../auth/index.js";
 import type { DomainContext, RequestMeta } from "../context.js";
 import type { Database, SourceRow } from "../db/index.js";
@@ -60,10 +61,19 @@ function isOwnerWriter(actor: Actor, source: SourceRow, row: PackageRow | undefi
   );
 }
 
+/** Whether a group grant makes the actor an admin of a repo serving the source (within a write-capable token). */
+async function isRepoAdmin(ctx: DomainContext, actor: Actor, source: SourceRow): Promise<boolean> {
+  if (userIdOf(actor) === null) return false;
+  const repoIds = await reposServingSource(ctx, source.id);
+  const decision = await decideRepoAdmin(ctx, actor, { action: "groups:manage" }, { repoIds, type: source.kind, what: `a repo serving source "${source.name}"` });
+  return decision.allowed;
+}
+
 /**
  * Makes a package of a source private or public again, or changes its owner.
- * Allowed with `groups:manage`, or for the package's owner with write access to
- * its source (owners may not hand the package to someone else). A manager may
+ * Allowed with `groups:manage`, for the package's owner with write access to
+ * its source, or for members of a group with `admin` on a repo serving the
+ * source (neither of the latter may hand the package to someone else). A manager may
  * declare a package private before its first upload.
  *
  * @example
@@ -78,10 +88,10 @@ export async function setPackageAccess(ctx: DomainContext, actor: Actor, input: 
   const manager = can(actor, "groups:manage");
   const current = await findPackage(ctx.db, source.id, project);
   // One refusal for "not yours" and "no such package", so the answer never reveals a private package.
-  if (!manager && !isOwnerWriter(actor, source, current)) {
+  if (!manager && !isOwnerWriter(actor, source, current) && !(await isRepoAdmin(ctx, actor, source))) {
     throw new DomainError(
       actor.kind === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN",
-      "changing a package's access needs api:modify-group, or owning the package and write access to its source",
+      "changing a package's access needs api:modify-group, owning the package and write access to its source, or an admin grant on a repo serving the source",
     );
   }
   if (!manager && input.owner !== undefined) {

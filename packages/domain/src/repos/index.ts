@@ -1,4 +1,3 @@
 export * from "./repo-types.js";
 export * from "./repo-queries.js";
-export * from "./repo-access.js";
 export * from "./repo-service.js";

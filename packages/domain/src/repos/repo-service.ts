@@ -6,7 +6,7 @@ import type { DomainContext, RequestMeta } from "../context.js";
 import type { RepoRow, RepoType, SourceRow } from "../db/index.js";
 import { DomainError } from "../errors/index.js";
 import { newId } from "../ids.js";
-import { canReadRepo } from "./repo-access.js";
+import { decideRepoAdmin, decideRepoRead } from "../access/repo-permissions.js";
 import {
   findRepoByName,
   findSourceByName,
@@ -97,9 +97,9 @@ export interface EditRepoInput {
   description?: string;
 }
 
-/** Edits a repo's description or authentication (needs `repos:manage`). */
+/** Edits a repo's description or authentication (needs `repos:manage`, or an admin grant on the repo with a write-capable token). */
 export async function editRepo(ctx: DomainContext, actor: Actor, input: EditRepoInput, meta: RequestMeta = {}): Promise<RepoInfo> {
-  requireAllowed(actor, "repos:manage");
+  await requireRepoSettingsAdmin(ctx, actor, input.name);
   if (input.description !== undefined && input.description.length > 500) {
     throw new DomainError("INVALID_INPUT", "the description may have at most 500 characters", "description");
   }
@@ -123,16 +123,25 @@ export async function editRepo(ctx: DomainContext, actor: Actor, input: EditRepo
   return toRepoInfo(row, await selectRepoSources(ctx.db, row.id));
 }
 
+async function requireRepoSettingsAdmin(ctx: DomainContext, actor: Actor, name: string): Promise<void> {
+  const repo = await findRepoByName(ctx.db, name);
+  // Without repos:manage, an unknown repo and a refused one get the same answer.
+  const decision = await decideRepoAdmin(ctx, actor, { action: "repos:manage" }, { repoIds: repo ? [repo.id] : [], type: repo?.type ?? "python", what: `repo "${name}"` });
+  if (decision.allowed) return;
+  requireAllowed(actor, "repos:manage");
+}
+
 /** Repos the actor may see: every one for `repos:manage`, else those it can read. */
 export async function listRepos(ctx: DomainContext, actor: Actor): Promise<RepoInfo[]> {
   const all = await selectReposWithSources(ctx.db);
-  return all.filter((r) => canReadRepo(actor, r)).map((r) => toRepoInfo(r, r.sourceRows));
+  const readable = await Promise.all(all.map(async (r) => (await decideRepoRead(ctx, actor, r)).allowed));
+  return all.filter((_r, i) => readable[i]).map((r) => toRepoInfo(r, r.sourceRows));
 }
 
 /** One repo by name (404 when the actor may not see it). */
 export async function getRepo(ctx: DomainContext, actor: Actor, name: string): Promise<RepoInfo> {
   const row = await findRepoByName(ctx.db, name);
-  if (!row || !canReadRepo(actor, row)) throw new DomainError("NOT_FOUND", `no repo named '${name}'`, "name");
+  if (!row || !(await decideRepoRead(ctx, actor, row)).allowed) throw new DomainError("NOT_FOUND", `no repo named '${name}'`, "name");
   return toRepoInfo(row, await selectRepoSources(ctx.db, row.id));
 }
 

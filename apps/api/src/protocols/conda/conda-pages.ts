@@ -1,16 +1,8 @@
-import { type Domain, type PackageFileRow, type RepoView, type Visibility, parseSnapshot, selectVisibleFiles } from "@gatehouse/domain";
+import type { PackageFileRow, RepoReader } from "@gatehouse/domain";
 import { type ChanneldataPackage, type CondaFormat, type CondaRecord, renderChanneldata, renderRepodata } from "@gatehouse/repo-index";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { type CachedPage, makePage } from "../cached-page.js";
-import type { ChannelView } from "./conda-path.js";
-
-/** Where channel pages are read from: the database, the repo, and what this viewer may see. */
-export interface ChannelSource {
-  db: Domain["db"];
-  view: RepoView;
-  visibility: Visibility;
-}
 
 interface RecordEntry {
   filename: string;
@@ -43,21 +35,14 @@ function toEntry(row: PackageFileRow): RecordEntry | undefined {
   return { filename: row.filename, format: fmt, record };
 }
 
-function selectChannelFiles(source: ChannelSource, channel: ChannelView, subdir?: string): Promise<PackageFileRow[]> {
-  return selectVisibleFiles(source.db, source.view, parseSnapshot(channel.snapshot), {
-    label: channel.label,
-    exclude: source.visibility.hidden,
-    ...(subdir === undefined ? {} : { subdir }),
-  });
-}
 
 /**
  * Renders `<subdir>/repodata.json` of one label at one snapshot; a subdir
  * without files still gets a valid, empty document (conda asks for noarch and
  * its platform on every solve).
  */
-export async function renderRepodataPage(source: ChannelSource, channel: ChannelView, subdir: string): Promise<CachedPage> {
-  const rows = await selectChannelFiles(source, channel, subdir);
+export async function renderRepodataPage(reader: RepoReader, at: Date | null, label: string, subdir: string): Promise<CachedPage> {
+  const rows = await reader.files(at, { label, subdir });
   const records: RecordEntry[] = [];
   for (const row of rows) {
     const entry = toEntry(row);
@@ -67,8 +52,8 @@ export async function renderRepodataPage(source: ChannelSource, channel: Channel
 }
 
 /** Renders channeldata.json of one label at one snapshot: newest version per package, subdirs (noarch always). */
-export async function renderChanneldataPage(source: ChannelSource, channel: ChannelView): Promise<CachedPage> {
-  const rows = await selectChannelFiles(source, channel);
+export async function renderChanneldataPage(reader: RepoReader, at: Date | null, label: string): Promise<CachedPage> {
+  const rows = await reader.files(at, { label });
   const packages: ChanneldataPackage[] = [];
   const subdirs = new Set(["noarch"]);
   for (const row of rows) {

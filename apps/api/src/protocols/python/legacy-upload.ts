@@ -1,10 +1,10 @@
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
-import { type Actor, type PackageFileInfo, type RepoView, type SourceRow, can, publishFile } from "@gatehouse/domain";
+import { type Actor, type DomainContext, type PackageFileInfo, type RepoView, type SourceRow, decideSourceWrite, publishFile } from "@gatehouse/domain";
 import type { Context } from "hono";
 import type { AppEnv } from "../../app-env.js";
 import { ApiError } from "../../http/api-error.js";
-import type { ProtocolDeps } from "../repo-routes.js";
+import type { ProtocolDeps } from "../protocol-deps.js";
 import { readMultipartStream } from "./multipart-stream.js";
 import { checkUploadForm } from "./upload-form.js";
 
@@ -21,7 +21,7 @@ const CLOSE = { Connection: "close" } as const;
 export async function uploadLegacy(deps: ProtocolDeps, c: Context<AppEnv>, view: RepoView): Promise<Response> {
   const source = uploadSourceOf(view);
   const actor = c.get("actor");
-  requireUploader(actor, view, source);
+  await requireUploader(deps.domain, actor, view, source);
   const contentType = c.req.header("content-type") ?? "";
   const body = c.req.raw.body;
   if (!/^multipart\/form-data\s*;/i.test(contentType) || !body) {
@@ -78,8 +78,9 @@ function uploadSourceOf(view: RepoView): SourceRow {
   return source;
 }
 
-function requireUploader(actor: Actor, view: RepoView, source: SourceRow): void {
-  if (can(actor, "source:write", { source: source.name, sourceKind: source.kind })) return;
+async function requireUploader(ctx: DomainContext, actor: Actor, view: RepoView, source: SourceRow): Promise<void> {
+  const decision = await decideSourceWrite(ctx, actor, source);
+  if (decision.allowed) return;
   if (actor.kind === "anonymous") {
     throw new ApiError("UNAUTHENTICATED", `uploading to repo '${view.repo.name}' requires a token: twine upload -u __token__ -p <token>`, {
       ...CLOSE,
@@ -88,7 +89,7 @@ function requireUploader(actor: Actor, view: RepoView, source: SourceRow): void 
   }
   throw new ApiError(
     "FORBIDDEN",
-    `this token may not upload to repo '${view.repo.name}': it needs sources:write with '${source.name}' in its --sources list, or pypi:upload`,
+    `this token may not upload to repo '${view.repo.name}': it needs sources:write with '${source.name}' in its --sources list, pypi:upload, or its user a write grant on the repo (${decision.explanation})`,
     CLOSE,
   );
 }

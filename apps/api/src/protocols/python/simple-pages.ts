@@ -1,4 +1,4 @@
-import { type PackageFileRow, type RepoView, type Visibility, selectVisibleFiles } from "@gatehouse/domain";
+import type { PackageFileRow, RepoReader } from "@gatehouse/domain";
 import {
   SIMPLE_HTML_CONTENT_TYPE,
   SIMPLE_JSON_CONTENT_TYPE,
@@ -12,18 +12,17 @@ import {
 } from "@gatehouse/repo-index";
 import { ApiError } from "../../http/api-error.js";
 import { type CachedPage, makePage, respondWithPage } from "../cached-page.js";
-import type { ProtocolDeps } from "../repo-routes.js";
+import type { ProtocolDeps } from "../protocol-deps.js";
 import { toSimpleFile } from "./simple-files.js";
 
 /** One simple API request, with the snapshot already parsed. */
 export interface SimpleRequest {
   request: Request;
-  view: RepoView;
+  /** What this viewer may see of the repo (its viewerKey is part of every cache key). */
+  reader: RepoReader;
   /** The snapshot segment as given (`latest` when omitted): part of the cache key. */
   snapshot: string;
   at: Date | null;
-  /** Private projects this viewer may not see (part of the cache key too). */
-  visibility: Visibility;
   /** Segments after `simple`. */
   rest: string[];
 }
@@ -56,20 +55,20 @@ export async function serveSimple(deps: ProtocolDeps, req: SimpleRequest): Promi
   const [name = "", trailer] = rest;
   if (rest.length === 1 && name === "") return respondWithPage(await rootPage(deps, req), req.request, head);
   if (rest.length > 2 || (trailer !== undefined && trailer !== "") || !isValidProjectName(name)) {
-    throw new ApiError("NOT_FOUND", `no project '${name}' in repo '${req.view.repo.name}'`);
+    throw new ApiError("NOT_FOUND", `no project '${name}' in repo '${req.reader.repo.name}'`);
   }
   const project = normalizeProjectName(name);
   if (trailer === undefined) return redirectTo(`${encodeURIComponent(project)}/`);
   if (name !== project) return redirectTo(`../${encodeURIComponent(project)}/`);
-  if (req.visibility.hidden.has(project)) throw noSuchProject(req, project);
+  if (!req.reader.sees(project)) throw noSuchProject(req, project);
   return respondWithPage(await projectPage(deps, req, project), req.request, head);
 }
 
 function rootPage(deps: ProtocolDeps, req: SimpleRequest): Promise<CachedPage> {
   const contentType = chooseSimpleContentType(req.request.headers.get("accept") ?? undefined);
-  const key = `simple\u0000${req.snapshot}\u0000${req.visibility.key}\u0000${contentType}\u0000`;
-  return deps.cache.get(req.view.repo, sourceIdsOf(req.view), key, "*", async () => {
-    const rows = await selectVisibleFiles(deps.domain.db, req.view, req.at, { exclude: req.visibility.hidden });
+  const key = `simple\u0000${req.snapshot}\u0000${req.reader.viewerKey}\u0000${contentType}\u0000`;
+  return deps.cache.get(req.reader, key, "*", async () => {
+    const rows = await req.reader.files(req.at);
     const names = new Map<string, string>();
     for (const row of rows) if (!names.has(row.project)) names.set(row.project, row.name);
     const projects = [...names.values()].map((name) => ({ name }));
@@ -80,9 +79,9 @@ function rootPage(deps: ProtocolDeps, req: SimpleRequest): Promise<CachedPage> {
 
 function projectPage(deps: ProtocolDeps, req: SimpleRequest, project: string): Promise<CachedPage> {
   const contentType = chooseSimpleContentType(req.request.headers.get("accept") ?? undefined);
-  const key = `simple\u0000${req.snapshot}\u0000${req.visibility.key}\u0000${contentType}\u0000${project}`;
-  return deps.cache.get(req.view.repo, sourceIdsOf(req.view), key, project, async () => {
-    const rows = await selectVisibleFiles(deps.domain.db, req.view, req.at, { project, exclude: req.visibility.hidden });
+  const key = `simple\u0000${req.snapshot}\u0000${req.reader.viewerKey}\u0000${contentType}\u0000${project}`;
+  return deps.cache.get(req.reader, key, project, async () => {
+    const rows = await req.reader.files(req.at, { project });
     if (rows.length === 0) throw noSuchProject(req, project);
     const files = rows.map(toSimpleFile);
     const title = displayNameOf(rows);
@@ -92,7 +91,7 @@ function projectPage(deps: ProtocolDeps, req: SimpleRequest, project: string): P
 }
 
 function noSuchProject(req: SimpleRequest, project: string): ApiError {
-  return new ApiError("NOT_FOUND", `no project '${project}' in repo '${req.view.repo.name}' at snapshot ${req.snapshot}`);
+  return new ApiError("NOT_FOUND", `no project '${project}' in repo '${req.reader.repo.name}' at snapshot ${req.snapshot}`);
 }
 
 /** The project's name as its most recent upload spells it. */
@@ -100,8 +99,4 @@ function displayNameOf(rows: readonly PackageFileRow[]): string {
   let latest = rows[0];
   for (const row of rows) if (latest === undefined || row.published_at > latest.published_at) latest = row;
   return latest?.name ?? "";
-}
-
-function sourceIdsOf(view: RepoView): string[] {
-  return view.sources.map((s) => s.id);
 }

@@ -1,4 +1,4 @@
-import { VisibilityResolver, getPackageAccess, listPackageAccess, listVisiblePackages, setPackageAccess } from "@gatehouse/domain";
+import { getPackageAccess, listPackageAccess, setPackageAccess } from "@gatehouse/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../app-env.js";
@@ -9,11 +9,10 @@ import { packageAccessBody, packageAccessInfo, packageAccessQuery, visiblePackag
 /** Package privacy (`/__api__/sources/:source/packages/:name/access`) and what a repo shows the caller (`/__api__/repos/:repo/packages`). */
 export function identityPackageRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const visibility = new VisibilityResolver(deps.domain);
   const meta = (c: { env?: { address?: string } }) => ({ address: c.env?.address ?? null });
 
   documentOperation({ method: "get", path: "/__api__/repos/:repo/packages", tag: "identity", summary: "Packages a repo serves to the caller now (private ones only to those who may see them)", response: z.object({ packages: z.array(visiblePackage) }), scopes: "read access to the repo" });
-  app.get("/repos/:repo/packages", async (c) => c.json({ packages: await listVisiblePackages(deps.domain, c.get("actor"), visibility, c.req.param("repo")) }));
+  app.get("/repos/:repo/packages", async (c) => c.json({ packages: await deps.domain.catalog.listPackages(c.get("actor"), c.req.param("repo")) }));
 
   documentOperation({ method: "get", path: "/__api__/sources/:source/package-access", tag: "identity", summary: "Privacy and owner of a source's packages", query: packageAccessQuery, response: z.object({ packages: z.array(packageAccessInfo) }), scopes: "api:read or api:modify-group" });
   app.get("/sources/:source/package-access", async (c) => {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { type Actor, can, userIdOf } from "../auth/index.js";
 import type { DomainContext } from "../context.js";
-import type { RepoView } from "../files/repo-view.js";
-import { UserGrantCache } from "../identity/user-grant-cache.js";
+import type { RepoView } from "../catalog/snapshot-files.js";
+import { grantsOfUser } from "./grant-lookup.js";
 
 /** What one viewer may not see in a repo: private projects they have no access to. */
 export interface Visibility {
@@ -40,14 +40,13 @@ function keyOf(visible: readonly string[]): string {
  * private projects of each repo and the grants of each user are kept in memory
  * (any package, repo or access change clears them), so repos without private
  * packages cost nothing per request and the others cost a few lookups.
+ * Cleared by: any `access`, `repo`, `source` or `package` change (the private projects of every repo).
  */
 export class VisibilityResolver {
   private readonly privateByRepo = new Map<string, Promise<RepoPrivates>>();
-  private readonly grants: UserGrantCache;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly ctx: DomainContext) {
-    this.grants = new UserGrantCache(ctx.db, ctx.bus);
     this.unsubscribe = ctx.bus.subscribe((change) => {
       if (change.kind === "access" || change.kind === "repo" || change.kind === "source" || change.kind === "package") this.privateByRepo.clear();
     });
@@ -69,7 +68,6 @@ export class VisibilityResolver {
   /** Stops listening for changes (servers keep one resolver for their lifetime). */
   close(): void {
     this.unsubscribe();
-    this.grants.close();
   }
 
   private privatesOf(view: RepoView): Promise<RepoPrivates> {
@@ -105,7 +103,7 @@ export class VisibilityResolver {
   private async visibleTo(userId: string, repoId: string, owners: Map<string, Set<string>>): Promise<string[]> {
     const out = new Set<string>();
     for (const [project, ids] of owners) if (ids.has(userId)) out.add(project);
-    for (const g of await this.grants.grantsOf(userId)) {
+    for (const g of await grantsOfUser(this.ctx, userId)) {
       if (g.repoId !== repoId) continue;
       if (g.package === null) return [...owners.keys()];
       if (owners.has(g.package)) out.add(g.package);

@@ -8,15 +8,15 @@ export interface RepoView {
   sources: SourceRow[];
 }
 
-/** Loads a repo and its subscriptions, or undefined. */
+/** Loads a repo and its subscriptions, or undefined (the catalog keeps them in memory). */
 export async function loadRepoView(db: Kysely<Database>, name: string): Promise<RepoView | undefined> {
   const repo = await findRepoByName(db, name);
   if (!repo) return undefined;
   return { repo, sources: await selectRepoSources(db, repo.id) };
 }
 
-/** Narrows which visible files to return. */
-export interface VisibleFilter {
+/** Narrows which files of a repo to return. */
+export interface CatalogFilter {
   project?: string;
   subdir?: string;
   /** conda: only files carrying this label at the snapshot time. */
@@ -24,21 +24,14 @@ export interface VisibleFilter {
   biocVersion?: string;
   filename?: string;
   sha256?: string;
-  /** Projects to leave out (private packages the viewer may not see). */
-  exclude?: ReadonlySet<string>;
 }
 
 /**
- * Files of a repo as it was at `at` (null = now), first source winning when
- * several sources hold the same project+version (+subdir). History comes from
- * publish/remove/label times; nothing is rebuilt per date.
+ * Files of a repo's sources as they were at `at` (null = now), before any
+ * viewer rule: the catalog then applies first-source-wins, privacy and the
+ * blocklist. History comes from publish/remove/label times; nothing is rebuilt per date.
  */
-export async function selectVisibleFiles(
-  db: Kysely<Database>,
-  view: RepoView,
-  at: Date | null,
-  filter: VisibleFilter = {},
-): Promise<PackageFileRow[]> {
+export async function selectSnapshotFiles(db: Kysely<Database>, view: RepoView, at: Date | null, filter: CatalogFilter = {}): Promise<PackageFileRow[]> {
   if (view.sources.length === 0) return [];
   const ids = view.sources.map((s) => s.id);
   let q = db.selectFrom("package_files").selectAll("package_files").where("package_files.source_id", "in", ids);
@@ -62,10 +55,7 @@ export async function selectVisibleFiles(
       ),
     );
   }
-  let rows = await q.execute();
-  const exclude = filter.exclude;
-  if (exclude && exclude.size > 0) rows = rows.filter((r) => !exclude.has(r.project));
-  return firstSourceWins(rows, ids);
+  return q.execute();
 }
 
 /** Keeps, for each project+version(+subdir), only files of the highest-priority source holding it. */

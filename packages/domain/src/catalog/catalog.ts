@@ -1,0 +1,86 @@
+import { requireRepoRead } from "../access/repo-permissions.js";
+import { VisibilityResolver } from "../access/private-visibility.js";
+import type { Actor } from "../auth/index.js";
+import type { DomainContext } from "../context.js";
+import { DomainError } from "../errors/index.js";
+import { BlocklistState } from "./blocklist-state.js";
+import { RepoDirectory } from "./repo-directory.js";
+import { RepoReader } from "./repo-reader.js";
+import type { RepoView } from "./snapshot-files.js";
+
+/** A package of a repo as a viewer sees it now. */
+export interface VisiblePackage {
+  project: string;
+  name: string;
+  /** Versions served, in publication order. */
+  versions: string[];
+}
+
+/**
+ * The catalog read model: the one way protocols, the JSON API and the console
+ * read packages. `reader()` decides, once per request, whether a viewer may
+ * read a repo and what they may see in it; everything that reads files goes
+ * through the reader it returns.
+ *
+ * @example
+ * const reader = await domain.catalog.reader(actor, "pypi");
+ * const files = await reader.files(null, { project: "numpy" });
+ */
+export class Catalog {
+  private readonly directory: RepoDirectory;
+  private readonly privacy: VisibilityResolver;
+  private readonly blocklist: BlocklistState;
+
+  constructor(private readonly ctx: DomainContext) {
+    this.directory = new RepoDirectory(ctx);
+    this.privacy = new VisibilityResolver(ctx);
+    this.blocklist = new BlocklistState(ctx);
+  }
+
+  /**
+   * A reader of the repo for this viewer. Throws UNAUTHENTICATED for an
+   * anonymous caller of an authenticated repo — and of an unknown one, so
+   * private repo names cannot be probed — FORBIDDEN for a token that may not
+   * read it, NOT_FOUND for a token naming no repo.
+   */
+  async reader(actor: Actor, repoName: string): Promise<RepoReader> {
+    const view = await this.directory.get(repoName);
+    if (!view) {
+      if (actor.kind === "anonymous") throw new DomainError("UNAUTHENTICATED", `repo '${repoName}' requires authentication: present a token (netrc, URL or Authorization header)`);
+      throw new DomainError("NOT_FOUND", `no repo named '${repoName}'; list them with \`gatehouse list repos\``, "repo");
+    }
+    const access = await requireRepoRead(this.ctx, actor, view.repo);
+    const [visibility, blocklist] = await Promise.all([this.privacy.forViewer(actor, view), this.blocklist.current()]);
+    return new RepoReader(this.ctx.db, view, visibility, blocklist, access);
+  }
+
+  /** The repo and its sources with no read check, or undefined: for uploads, which check write access themselves. */
+  repo(repoName: string): Promise<RepoView | undefined> {
+    return this.directory.get(repoName);
+  }
+
+  /**
+   * Packages a repo serves to this viewer now, exactly as its indexes list
+   * them (private packages they may not see and blocked versions are absent).
+   *
+   * @example const packages = await domain.catalog.listPackages(actor, "pypi");
+   */
+  async listPackages(actor: Actor, repoName: string): Promise<VisiblePackage[]> {
+    const files = await (await this.reader(actor, repoName)).files(null);
+    const byProject = new Map<string, VisiblePackage>();
+    const ordered = [...files].sort((a, b) => a.published_at.getTime() - b.published_at.getTime());
+    for (const f of ordered) {
+      const entry = byProject.get(f.project) ?? { project: f.project, name: f.name, versions: [] };
+      if (!entry.versions.includes(f.version)) entry.versions.push(f.version);
+      byProject.set(f.project, entry);
+    }
+    return [...byProject.values()].sort((a, b) => a.project.localeCompare(b.project));
+  }
+
+  /** Stops listening for changes (a server keeps one catalog for its lifetime). */
+  close(): void {
+    this.directory.close();
+    this.privacy.close();
+    this.blocklist.close();
+  }
+}

@@ -1,0 +1,96 @@
+import type { Kysely } from "kysely";
+import type { AccessDecision } from "../access/access-decision.js";
+import type { Visibility } from "../access/private-visibility.js";
+import type { BlocklistMatcher } from "../blocklist/blocklist-matcher.js";
+import type { BlockRule } from "../blocklist/blocklist-types.js";
+import type { Database, PackageFileRow, RepoRow, SourceRow } from "../db/index.js";
+import { type FileLookup, ecosystemOf } from "./file-lookup.js";
+import { type CatalogFilter, type RepoView, firstSourceWins, selectSnapshotFiles } from "./snapshot-files.js";
+
+const ABSENT: FileLookup = { kind: "absent" };
+
+/**
+ * One viewer's read of one repo, made by `Catalog.reader` after read access was
+ * checked. Every rule of what a viewer sees is applied here and only here:
+ * snapshot date and labels (in the query), private packages and grants,
+ * first source wins, the blocklist. Protocols render what it returns.
+ */
+export class RepoReader {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly view: RepoView,
+    private readonly visibility: Visibility,
+    private readonly blocklist: BlocklistMatcher,
+    /** Why this viewer may read the repo (public, a scope, or a group grant). */
+    readonly access: AccessDecision,
+  ) {}
+
+  /** The repo being read. */
+  get repo(): RepoRow {
+    return this.view.repo;
+  }
+
+  /** Its sources, first (winning) first. */
+  get sources(): readonly SourceRow[] {
+    return this.view.sources;
+  }
+
+  /**
+   * The part of a rendered page's cache key that depends on the viewer: "" for
+   * the public view, else a stable key of the private packages this viewer sees.
+   */
+  get viewerKey(): string {
+    return this.visibility.key;
+  }
+
+  /** Files the viewer sees at `at` (null: now), narrowed by `filter`. */
+  async files(at: Date | null, filter: CatalogFilter = {}): Promise<PackageFileRow[]> {
+    return this.keepVisible(await this.sharedFiles(at, filter), (f) => f.project);
+  }
+
+  /**
+   * Files as every viewer sees them before privacy (first source wins, the
+   * blocklist): for index state shared between viewers, which must then pass
+   * through `keepVisible` before it is shown to one.
+   */
+  async sharedFiles(at: Date | null, filter: CatalogFilter = {}): Promise<PackageFileRow[]> {
+    const rows = firstSourceWins(await selectSnapshotFiles(this.db, this.view, at, filter), this.sourceIds());
+    return this.blocklist.isEmpty ? rows : rows.filter((r) => this.blockOf(r) === undefined);
+  }
+
+  /** Keeps the items whose package this viewer may see. */
+  keepVisible<T>(items: readonly T[], projectOf: (item: T) => string): T[] {
+    const hidden = this.visibility.hidden;
+    return hidden.size === 0 ? [...items] : items.filter((item) => !hidden.has(projectOf(item)));
+  }
+
+  /** Whether the viewer may see this package at all (private packages: owner, granted groups, managers). */
+  sees(project: string): boolean {
+    return !this.visibility.hidden.has(project);
+  }
+
+  /**
+   * One file for a direct request (download, PEP 658 metadata): absent when
+   * the viewer may not see it or another source wins its version, blocked
+   * (with the rule's reason) when a blocklist rule matches.
+   */
+  async find(at: Date | null, filter: CatalogFilter): Promise<FileLookup> {
+    const rows = await selectSnapshotFiles(this.db, this.view, at, filter);
+    const [row] = firstSourceWins(rows, this.sourceIds());
+    if (!row || !this.sees(row.project)) return ABSENT;
+    if (this.view.sources.length > 1) {
+      const rivals = await selectSnapshotFiles(this.db, this.view, at, { project: row.project });
+      if (!firstSourceWins(rivals, this.sourceIds()).some((w) => w.id === row.id)) return ABSENT;
+    }
+    const rule = this.blockOf(row);
+    return rule ? { kind: "blocked", file: row, reason: rule.reason, ruleId: rule.id } : { kind: "file", file: row };
+  }
+
+  private blockOf(row: PackageFileRow): BlockRule | undefined {
+    return this.blocklist.match(this.view.repo.id, ecosystemOf(row), row.project, row.version);
+  }
+
+  private sourceIds(): string[] {
+    return this.view.sources.map((s) => s.id);
+  }
+}
