@@ -7,8 +7,10 @@ import { realmOf } from "./http/realm.js";
 import { accessLog } from "./middleware/access-log.js";
 import { authenticate } from "./middleware/authenticate.js";
 import { adminConsoleRoutes } from "./routes/admin-console.js";
+import { blocklistRoutes } from "./routes/api/blocklist-routes.js";
 import { fileRoutes } from "./routes/api/file-routes.js";
 import { labelRoutes } from "./routes/api/label-routes.js";
+import { metadataRoutes } from "./routes/api/metadata-routes.js";
 import { identityRoutes } from "./routes/api/identity-routes.js";
 import { identityAdminRoutes } from "./routes/api/identity-admin-routes.js";
 import { repoAdminRoutes } from "./routes/api/repo-routes.js";
@@ -46,6 +48,8 @@ export function createApp(deps: AppDeps): GatehouseApp {
   hono.route("/__api__", fileRoutes(deps));
   hono.route("/__admin__", adminConsoleRoutes());
   hono.route("/__api__", labelRoutes(deps));
+  hono.route("/__api__", blocklistRoutes(deps));
+  hono.route("/__api__", metadataRoutes(deps));
   hono.route("/__local__", localRoutes(deps));
   hono.route("/", repoRoutes(deps));
 
