@@ -215,3 +215,44 @@ describe("Bioconductor repos", () => {
     expect((await t.app.request(`/${bioc}/latest/packages/3.16/workflows/src/contrib/BiocFoo_1.0.tar.gz`)).status).toBe(404);
   });
 });
+
+describe("R repos: what a viewer sees comes from the catalog", () => {
+  it("keeps a private package out of PACKAGES and answers 404 for its tarball, for anonymous callers of a public repo", async () => {
+    await publish("open", "1.0");
+    await publish("secret", "1.0");
+    const access = await t.asAdmin(`/__api__/sources/${rsrc}/packages/secret/access`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ private: true }),
+    });
+    expect(access.status, await access.clone().text()).toBe(200);
+    for (const index of ["PACKAGES", "PACKAGES.gz"]) {
+      const res = await t.app.request(`/${cran}/latest/src/contrib/${index}`);
+      const text = index.endsWith(".gz") ? gunzipSync(Buffer.from(await res.arrayBuffer())).toString() : await res.text();
+      expect(text).toContain("Package: open");
+      expect(text).not.toContain("secret");
+    }
+    for (const path of ["src/contrib/secret_1.0.tar.gz", "src/contrib/Archive/secret/secret_1.0.tar.gz"]) {
+      expect((await t.app.request(`/${cran}/latest/${path}`)).status).toBe(404);
+      expect((await t.asAdmin(`/${cran}/latest/${path}`)).status).toBe(200);
+    }
+    expect((await t.asAdmin(`/${cran}/latest/src/contrib/PACKAGES`).then((r) => r.text())).includes("Package: secret")).toBe(true);
+  });
+
+  it("leaves blocked versions out of PACKAGES (the newest allowed one is listed) and refuses their download with the reason", async () => {
+    await publish("foo", "1.0");
+    await publish("foo", "2.0");
+    const rule = await t.asAdmin("/__api__/blocklist-rules", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "foo", versions: ">= 2.0", repo: cran, reason: "CVE-2026-0002: broken" }),
+    });
+    expect(rule.status, await rule.clone().text()).toBe(201);
+    const entries = await packagesOf(`/${cran}/latest/src/contrib/PACKAGES`);
+    expect(entries.map((e) => `${e.Package} ${e.Version}`)).toEqual(["foo 1.0"]);
+    const blocked = await t.app.request(`/${cran}/latest/src/contrib/foo_2.0.tar.gz`);
+    expect(blocked.status).toBe(403);
+    expect(await blocked.json()).toMatchObject({ error: { code: "BLOCKED", message: expect.stringContaining("CVE-2026-0002: broken") } });
+    expect((await t.app.request(`/${cran}/latest/src/contrib/Archive/foo/foo_1.0.tar.gz`)).status).toBe(200);
+  });
+});
