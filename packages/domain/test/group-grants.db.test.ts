@@ -12,6 +12,7 @@ import {
   createSource,
   createToken,
   editRepo,
+  explainAccess,
   grantAccess,
   publishFile,
   setPackageAccess,
@@ -126,5 +127,19 @@ describe.each(testDatabases)("group grants on $name", (database) => {
     expect(await codeOf(domain.catalog.reader(anonymous, "no-such-repo"))).toBe("UNAUTHENTICATED");
     const rita = await actor("rita", ["repos:read"], { repos: ["other"] });
     expect(await codeOf(domain.catalog.reader(rita, "no-such-repo"))).toBe("NOT_FOUND");
+  });
+
+  it("explain names the grant that allowed a request, or the ceiling that refused it", async () => {
+    await setUp();
+    const rita = await createToken(domain, LOCAL_ACTOR, { scopes: ["repos:read"], repos: ["other"], description: "rita", user: "rita" });
+    const read = await explainAccess(domain, LOCAL_ACTOR, { token: rita.token }, "repo:read", { repo: "locked" });
+    expect(read).toMatchObject({ allowed: true, grantedBy: expect.stringContaining("acme/readers") });
+    expect(read.explanation).toContain('group "acme/readers" holds read on repo "locked"');
+    const write = await explainAccess(domain, LOCAL_ACTOR, { token: rita.token }, "source:write", { source: "internal" });
+    expect(write.allowed).toBe(false);
+    const condaWalt = await createToken(domain, LOCAL_ACTOR, { scopes: ["conda:download"], description: "walt", user: "walt" });
+    const capped = await explainAccess(domain, LOCAL_ACTOR, { token: condaWalt.token }, "source:write", { source: "internal" });
+    expect(capped.allowed).toBe(false);
+    expect(capped.explanation).toContain("a token's scopes are its ceiling");
   });
 });

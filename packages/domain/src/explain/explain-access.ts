@@ -1,6 +1,7 @@
 import { type Action, type Decision, type Resource, authorize, compileGrant, isKnownAction, ACTIONS } from "@gatehouse/scope-engine";
 import { hashToken, parseToken } from "@gatehouse/token-model";
 import { type Actor, can, compiledGrantOf, userIdOf } from "../auth/index.js";
+import { decideWithGrants } from "../access/decide-with-grants.js";
 import type { DomainContext } from "../context.js";
 import type { RepoType } from "../db/index.js";
 import { DomainError } from "../errors/index.js";
@@ -44,7 +45,8 @@ export async function explainAccess(
   }
   const full = await completeResource(ctx, resource);
   if ("self" in subject) {
-    return { ...authorize(compiledGrantOf(actor), action as Action, full), subject: { kind: actor.kind } };
+    const decision = await decideWithGrants(ctx, actor, action as Action, full, authorize(compiledGrantOf(actor), action as Action, full));
+    return { ...decision, subject: { kind: actor.kind } };
   }
   if ("token" in subject) {
     const parsed = parseToken(subject.token);
@@ -55,7 +57,11 @@ export async function explainAccess(
     if (actor.kind === "anonymous") throw new DomainError("UNAUTHENTICATED", "authentication required: present a token");
     throw new DomainError("NOT_FOUND", "no such token");
   }
-  const decision = authorize(compileGrant(grantOfTokenRow(row)), action as Action, full);
+  const grant = grantOfTokenRow(row);
+  const compiled = compileGrant(grant);
+  // The token's holder as the server would see them, so group grants count as they would on a request.
+  const holder: Actor = { kind: "token", tokenId: row.id, guid: row.guid, display: row.display, userId: row.user_id, userName: row.user_name, grant, compiled };
+  const decision = await decideWithGrants(ctx, holder, action as Action, full, authorize(compiled, action as Action, full));
   const revoked = row.revoked_at !== null;
   const expired = row.expires_at !== null && ctx.now() >= row.expires_at;
   const dead = revoked || expired;
