@@ -1,6 +1,11 @@
 import Add from "./commands/add.js";
 import AddMember from "./commands/add/member.js";
 import Auth from "./commands/auth.js";
+import CreateBlocklistRule from "./commands/create/blocklist-rule.js";
+import DeleteBlocklistRule from "./commands/delete/blocklist-rule.js";
+import ListBlocklistRules from "./commands/list/blocklist-rules.js";
+import ListMetadata from "./commands/list/metadata.js";
+import SetMetadata from "./commands/set/metadata.js";
 import CreateGroup from "./commands/create/group.js";
 import CreateOrg from "./commands/create/org.js";
 import DeleteGrant from "./commands/delete/grant.js";
@@ -61,4 +66,9 @@ export const COMMANDS = {
   "client-config": ClientConfig,
   "label:move": LabelMove,
   "label:remove": LabelRemove,
+  "create:blocklist-rule": CreateBlocklistRule,
+  "list:blocklist-rules": ListBlocklistRules,
+  "delete:blocklist-rule": DeleteBlocklistRule,
+  "set:metadata": SetMetadata,
+  "list:metadata": ListMetadata,
 };
