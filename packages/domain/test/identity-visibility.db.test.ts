@@ -6,7 +6,6 @@ import {
   DomainError,
   LOCAL_ACTOR,
   TokenVerifier,
-  VisibilityResolver,
   addGroupMember,
   createGroup,
   createOrg,
@@ -19,6 +18,7 @@ import {
   setPackageAccess,
   subscribe,
 } from "../src/index.js";
+import { VisibilityResolver } from "../src/access/private-visibility.js";
 import { testDatabases } from "./databases.js";
 import { actorWith, publishWheel } from "./identity-helpers.js";
 

@@ -1,3 +1,2 @@
-export * from "./access-decision.js";
-export * from "./repo-permissions.js";
-export * from "./private-visibility.js";
+export type { AccessBasis, AccessDecision } from "./access-decision.js";
+export { decideRepoRead, decideSourceWrite, type RepoFacts } from "./repo-permissions.js";
