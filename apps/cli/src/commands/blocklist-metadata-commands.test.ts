@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Command, Config } from "@oclif/core";
+import { Config } from "@oclif/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { COMMANDS } from "../index.js";
 
@@ -19,7 +19,7 @@ describe("blocklist and metadata commands (local mode, in process)", () => {
 
   beforeAll(async () => {
     // A config without the command list: oclif would import the built commands natively, outside vitest.
-    const pjson = { name: "@gatehouse/cli", version: "0.0.0", oclif: { bin: "gatehouse", topicSeparator: " " } };
+    const pjson = { name: "@gatehouse/cli", version: "0.0.0", oclif: { bin: "gatehouse", topicSeparator: " " as const } };
     config = await Config.load({ root: join(import.meta.dirname, "..", ".."), pjson });
     dataDir = mkdtempSync(join(tmpdir(), "gh-cli-blocklist-"));
     delete process.env.GATEHOUSE_ADDRESS;
@@ -37,8 +37,7 @@ describe("blocklist and metadata commands (local mode, in process)", () => {
     const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => err.push(String(chunk)) > 0);
     process.exitCode = 0;
     try {
-      const command: typeof Command = COMMANDS[id];
-      await command.run([...argv, "--data", dataDir], config);
+      await COMMANDS[id].run([...argv, "--data", dataDir], config);
     } finally {
       stdout.mockRestore();
       stderr.mockRestore();
