@@ -1,3 +1,4 @@
+import { ANONYMOUS_ACTOR, recordForbidden } from "@gatehouse/domain";
 import { Hono } from "hono";
 import type { AppBindings, AppDeps, AppEnv } from "./app-env.js";
 import { ApiError, toErrorResponse } from "./http/api-error.js";
@@ -62,6 +63,12 @@ export function createApp(deps: AppDeps): GatehouseApp {
     if (status === 401 && !headers["WWW-Authenticate"]) headers["WWW-Authenticate"] = `Basic realm="${realmOf(c.req.path)}"`;
     if (status >= 500) deps.logger.error({ err: err instanceof Error ? err.message : String(err), path: c.env?.redactedPath }, "request failed");
     if (status === 401 || status === 403) metrics.inc("gatehouse_auth_refusals_total", { status: String(status) });
+    if (status === 403) {
+      // Every refusal is audited here, once. Fire and forget like the 401 entry
+      // (authenticate.ts): the answer never waits for, or fails with, the write.
+      const refusal = { target: c.env?.redactedPath ?? c.req.path, address: c.env?.address ?? null, code: body.error.code, message: body.error.message };
+      void recordForbidden(deps.domain, c.get("actor") ?? ANONYMOUS_ACTOR, refusal).catch(() => undefined);
+    }
     if (c.env) c.env.errorMessage = body.error.message;
     return c.json(body, status, headers);
   });

@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { type CreatedToken, type Domain, TokenVerifier, bootstrapAdminToken, countTokens, latestChangeId, openDomain, pollChanges } from "@gatehouse/domain";
+import { type CreatedToken, type Domain, TokenVerifier, advertiseEndpoint, followChanges, mintFirstAdminTokenIfEmpty, openDomain } from "@gatehouse/domain";
 import { type Http2Bindings, type HttpBindings, createAdaptorServer } from "@hono/node-server";
 import pino, { type Logger } from "pino";
 import type { AppBindings } from "./app-env.js";
@@ -77,11 +77,11 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
     settings: { maxUploadBytes: config.maxUploadBytes, newReposAuthByDefault: config.newReposAuthByDefault, biocRelease: config.biocRelease },
   });
   try {
-    const firstToken = (await countTokens(domain.db)) === 0 ? await bootstrapAdminToken(domain) : null;
+    const firstToken = await mintFirstAdminTokenIfEmpty(domain);
     const verifier = new TokenVerifier(domain);
     const limiter = new FailureLimiter(config.authFailureLimit, config.authFailureWindowMs);
     const app = createApp({ domain, verifier, config, logger, limiter });
-    const stopPolling = pollChanges(domain.db, domain.bus, 1000, await latestChangeId(domain.db));
+    const stopPolling = await followChanges(domain, 1000);
 
     const http = createAdaptorServer({
       fetch: async (req: Request, env: HttpBindings | Http2Bindings) => {
@@ -120,7 +120,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
       throw err;
     }
     chmodSync(socketPath, 0o600);
-    domain.database.lock?.update({ url, socket: socketPath });
+    advertiseEndpoint(domain, { url, socket: socketPath });
 
     return {
       url,

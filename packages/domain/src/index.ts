@@ -1,18 +1,36 @@
+// The package's public surface: services and types. Query functions, the
+// database opener and migrations stay inside (each folder's index.ts is that
+// folder's surface for the rest of the domain, not for apps).
 export * from "./errors/index.js";
-export * from "./db/index.js";
+export type * from "./db/schema.js";
+export type { DatabaseTarget, DataDirLock, LockHolder, OpenDatabase } from "./db/index.js";
+export { readLockHolder } from "./db/index.js";
 export * from "./ids.js";
 export * from "./auth/index.js";
-export * from "./explain/index.js";
-export * from "./audit/index.js";
-export * from "./changes/index.js";
+export { type ExplainSubject, type Explanation, explainAccess } from "./explain/index.js";
+export type { AuditEvent, AuditFilter, AuthFailure, Refusal } from "./audit/index.js";
+export { listAuditEvents, recordAuthFailure, recordForbidden } from "./audit/index.js";
+export { type Change, ChangeBus, followChanges } from "./changes/index.js";
 export * from "./blobs/index.js";
-export * from "./users/index.js";
-export * from "./tokens/index.js";
+export { isValidUserName } from "./users/index.js";
+export type {
+  CreateTokenInput,
+  CreatedToken,
+  ListTokensInput,
+  RevokeTarget,
+  TokenIdentity,
+  TokenInfo,
+  VerifyFailure,
+  VerifyResult,
+} from "./tokens/index.js";
+export { TokenVerifier, bootstrapAdminToken, createToken, listTokens, mintFirstAdminTokenIfEmpty, revokeToken } from "./tokens/index.js";
+export * from "./lifecycle/index.js";
 export * from "./context.js";
 export * from "./open-domain.js";
 export * from "./repos/index.js";
 export * from "./files/index.js";
 export * from "./access/index.js";
+export * from "./catalog/index.js";
 export * from "./identity/index.js";
 export * from "./blocklist/index.js";
 export * from "./metadata/index.js";

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { type Domain, type DomainOptions, migrateToLatest, openDatabase, openDomain } from "../src/index.js";
+import { migrateToLatest, openDatabase } from "../src/db/index.js";
+import { type Domain, type DomainOptions, openDomain } from "../src/index.js";
 
 /** One database the domain suite runs on. */
 export interface TestDatabase {

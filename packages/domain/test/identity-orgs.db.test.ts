@@ -72,7 +72,7 @@ describe.each(testDatabases)("organizations, groups and grants on $name", (datab
     await deleteOrg(domain, LOCAL_ACTOR, "ds");
     expect(await listOrgs(domain, LOCAL_ACTOR)).toEqual([]);
 
-    const audit = (await listAuditEvents(domain.db)).reverse();
+    const audit = (await listAuditEvents(domain, LOCAL_ACTOR)).reverse();
     expect(audit.map((e) => e.action)).toEqual([
       "repo.create",
       "org.create",

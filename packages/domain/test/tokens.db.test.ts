@@ -10,6 +10,7 @@ import {
   createToken,
   listAuditEvents,
   listTokens,
+  mintFirstAdminTokenIfEmpty,
   revokeToken,
 } from "../src/index.js";
 import { testDatabases } from "./databases.js";
@@ -45,7 +46,7 @@ describe.each(testDatabases)("tokens on $name", (database) => {
     expect(JSON.stringify(listed)).not.toContain(created.token);
     const actor = await actorFor(created.token);
     expect(actor).toMatchObject({ kind: "token", userName: "alice" });
-    const audit = await listAuditEvents(domain.db);
+    const audit = await listAuditEvents(domain, LOCAL_ACTOR);
     expect(audit[0]).toMatchObject({ action: "token.create", actor: "local" });
     expect(JSON.stringify(audit)).not.toContain(created.token);
   });
@@ -75,7 +76,9 @@ describe.each(testDatabases)("tokens on $name", (database) => {
     verifier = new TokenVerifier(domain);
     expect((await verifier.verify(created.token)).ok).toBe(true);
     await revokeToken(domain, LOCAL_ACTOR, { guid: created.info.guid });
-    expect(await verifier.verify(created.token)).toEqual({ ok: false, reason: "revoked" });
+    // The refusal names the token (for the audit log) by GUID and display form, never by its secret.
+    const identity = { guid: created.info.guid, display: created.info.display };
+    expect(await verifier.verify(created.token)).toEqual({ ok: false, reason: "revoked", token: identity });
     expect(await listTokens(domain, LOCAL_ACTOR)).toEqual([]);
     expect((await listTokens(domain, LOCAL_ACTOR, { revoked: true }))[0]?.status).toBe("revoked");
   });
@@ -87,7 +90,12 @@ describe.each(testDatabases)("tokens on $name", (database) => {
     verifier = new TokenVerifier(domain);
     expect((await verifier.verify(created.token)).ok).toBe(true);
     now = new Date("2026-01-01T00:05:00Z");
-    expect(await verifier.verify(created.token)).toEqual({ ok: false, reason: "expired" });
+    const identity = { guid: created.info.guid, display: created.info.display };
+    // Once from the verifier's cache, once from the database (a verifier that never saw it).
+    expect(await verifier.verify(created.token)).toEqual({ ok: false, reason: "expired", token: identity });
+    const fresh = new TokenVerifier(domain);
+    expect(await fresh.verify(created.token)).toEqual({ ok: false, reason: "expired", token: identity });
+    await fresh.close();
     expect(await listTokens(domain, LOCAL_ACTOR)).toEqual([]);
     expect((await listTokens(domain, LOCAL_ACTOR, { expired: true }))[0]?.status).toBe("expired");
   });
@@ -108,6 +116,15 @@ describe.each(testDatabases)("tokens on $name", (database) => {
     const own = await createToken(domain, writerActor, { scopes: ["repos"], description: "narrower", user: "erin" });
     expect(own.info.style).toBe("anaconda");
     expect(own.info.expiresAt).not.toBeNull();
+  });
+
+  it("mints the first admin token only while no token was ever created", async () => {
+    domain = await database.open();
+    const first = await mintFirstAdminTokenIfEmpty(domain);
+    expect(first?.info.scopes).toEqual(["global:admin"]);
+    if (first) await revokeToken(domain, LOCAL_ACTOR, { guid: first.info.guid });
+    // A revoked token still counts: a restart must not mint a key nobody asked for.
+    expect(await mintFirstAdminTokenIfEmpty(domain)).toBeNull();
   });
 
   it("bootstraps one admin token and refuses a second unless forced", async () => {

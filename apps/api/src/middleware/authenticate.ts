@@ -1,4 +1,4 @@
-import { ANONYMOUS_ACTOR, LOCAL_ACTOR } from "@gatehouse/domain";
+import { ANONYMOUS_ACTOR, LOCAL_ACTOR, recordAuthFailure } from "@gatehouse/domain";
 import type { MiddlewareHandler } from "hono";
 import type { AppDeps, AppEnv } from "../app-env.js";
 import { ApiError } from "../http/api-error.js";
@@ -31,18 +31,14 @@ export function authenticate(deps: Pick<AppDeps, "verifier" | "limiter" | "domai
     }
     const address = c.env?.address ?? "unknown";
     const retryAfter = deps.limiter.recordFailure(address);
-    void deps.domain.db
-      .insertInto("audit_events")
-      .values({
-        actor: "anonymous",
-        action: "auth.failure",
-        target: c.env?.redactedPath ?? c.req.path,
-        outcome: "denied",
-        address,
-        detail: JSON.stringify({ reason: result.reason, via: credential.source }),
-      })
-      .execute()
-      .catch(() => undefined);
+    // Fire and forget: a failing audit write must not turn a 401 into a 500, nor slow a flood of bad tokens.
+    void recordAuthFailure(deps.domain, {
+      reason: result.reason,
+      via: credential.source,
+      target: c.env?.redactedPath ?? c.req.path,
+      address,
+      ...("token" in result ? { token: result.token } : {}),
+    }).catch(() => undefined);
     if (retryAfter > 0) {
       throw new ApiError("RATE_LIMITED", `too many failed authentications; retry in ${retryAfter}s`, {
         "Retry-After": String(retryAfter),

@@ -1,3 +1,4 @@
+import { checkDatabaseReady } from "@gatehouse/domain";
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../app-env.js";
 import type { Metrics } from "../http/metrics.js";
@@ -10,12 +11,8 @@ const VERSION = "0.1.0";
 export function systemRoutes(deps: AppDeps, metrics: Metrics): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get("/healthz", async (c) => {
-    try {
-      await deps.domain.db.selectFrom("settings").select("key").limit(1).execute();
-      return c.json({ status: "ok", version: VERSION });
-    } catch {
-      return c.json({ status: "unavailable", version: VERSION }, 503);
-    }
+    if (await checkDatabaseReady(deps.domain)) return c.json({ status: "ok", version: VERSION });
+    return c.json({ status: "unavailable", version: VERSION }, 503);
   });
   app.get("/metrics", (c) => c.text(metrics.render(), 200, { "Content-Type": "text/plain; version=0.0.4" }));
   let openapi: string | null = null;

@@ -38,11 +38,14 @@ export async function recordAudit(db: Kysely<Database>, input: AuditInput): Prom
     .execute();
 }
 
-/** Most recent audit events first. */
-export async function listAuditEvents(
-  db: Kysely<Database>,
-  filter: { limit?: number; action?: string } = {},
-): Promise<AuditEvent[]> {
+/** Which audit events to list: the newest `limit` (default 100), optionally of one action. */
+export interface AuditFilter {
+  limit?: number;
+  action?: string;
+}
+
+/** Most recent audit events first (the query; callers outside the domain use `listAuditEvents`). */
+export async function selectAuditEvents(db: Kysely<Database>, filter: AuditFilter = {}): Promise<AuditEvent[]> {
   let q = db.selectFrom("audit_events").selectAll().orderBy("id", "desc").limit(filter.limit ?? 100);
   if (filter.action) q = q.where("action", "=", filter.action);
   const rows = await q.execute();

@@ -72,3 +72,11 @@ export function pollChanges(db: Kysely<Database>, bus: ChangeBus, intervalMs: nu
   timer.unref();
   return () => clearInterval(timer);
 }
+
+/**
+ * Republishes on this process's bus every change other processes record from
+ * now on (polling the `changes` table). Returns the stop function.
+ */
+export async function followChanges(ctx: { db: Kysely<Database>; bus: ChangeBus }, intervalMs: number): Promise<() => void> {
+  return pollChanges(ctx.db, ctx.bus, intervalMs, await latestChangeId(ctx.db));
+}

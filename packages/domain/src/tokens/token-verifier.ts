@@ -7,8 +7,20 @@ import { findTokenByHash, grantOfTokenRow, touchTokens } from "./token-queries.j
 /** Why a presented token was refused. Callers answer all of them with the same 401. */
 export type VerifyFailure = "malformed" | "unknown" | "expired" | "revoked";
 
-/** The outcome of verifying a presented token. */
-export type VerifyResult = { ok: true; actor: Extract<Actor, { kind: "token" }> } | { ok: false; reason: VerifyFailure };
+/** A stored token named without its secret: what the audit log may record about a refused one. */
+export interface TokenIdentity {
+  guid: string;
+  display: string;
+}
+
+/**
+ * The outcome of verifying a presented token. An expired or revoked token is a
+ * real one, so the failure names it (GUID and display form) for the audit log.
+ */
+export type VerifyResult =
+  | { ok: true; actor: Extract<Actor, { kind: "token" }> }
+  | { ok: false; reason: "malformed" | "unknown" }
+  | { ok: false; reason: "expired" | "revoked"; token: TokenIdentity };
 
 interface CacheEntry {
   actor: Extract<Actor, { kind: "token" }>;
@@ -57,7 +69,7 @@ export class TokenVerifier {
     const row = await findTokenByHash(this.ctx.db, hash);
     if (!row) return { ok: false, reason: "unknown" };
     const status = tokenStatus({ expiresAt: row.expires_at, revokedAt: row.revoked_at }, now);
-    if (status !== "active") return { ok: false, reason: status };
+    if (status !== "active") return { ok: false, reason: status, token: { guid: row.guid, display: row.display } };
     const grant = grantOfTokenRow(row);
     const actor = {
       kind: "token" as const,
@@ -86,7 +98,7 @@ export class TokenVerifier {
     if (entry.expiresAt && now >= entry.expiresAt) {
       this.byPresented.delete(presented);
       this.cache.delete(hashToken(presented));
-      return { ok: false, reason: "expired" };
+      return { ok: false, reason: "expired", token: { guid: entry.actor.guid, display: entry.actor.display } };
     }
     this.touched.add(entry.actor.tokenId);
     return { ok: true, actor: entry.actor };

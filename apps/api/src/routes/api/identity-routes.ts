@@ -1,4 +1,4 @@
-import { explainAccess, listAuditEvents, requireAllowed } from "@gatehouse/domain";
+import { explainAccess, listAuditEvents } from "@gatehouse/domain";
 import { parseResource } from "@gatehouse/scope-engine";
 import { Hono } from "hono";
 import { z } from "zod";
@@ -52,9 +52,9 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
 
   documentOperation({ method: "get", path: "/__api__/audit", tag: "identity", summary: "Recent audit events, newest first", query: auditQuery, scopes: "global:admin or api:read" });
   app.get("/audit", async (c) => {
-    requireAllowed(c.get("actor"), "api:read");
     const q = parseWith(auditQuery, c.req.query());
-    return c.json({ events: await listAuditEvents(deps.domain.db, { ...(q.limit ? { limit: q.limit } : {}), ...(q.action ? { action: q.action } : {}) }) });
+    const filter = { ...(q.limit ? { limit: q.limit } : {}), ...(q.action ? { action: q.action } : {}) };
+    return c.json({ events: await listAuditEvents(deps.domain, c.get("actor"), filter) });
   });
 
   return app;

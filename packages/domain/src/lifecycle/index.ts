@@ -1,0 +1,2 @@
+export * from "./database-ready.js";
+export * from "./advertise-endpoint.js";
