@@ -22,7 +22,7 @@ describe.each(testDatabases)("package metadata on $name", (database) => {
 
   beforeAll(async () => {
     domain = await database.open();
-    for (const [repo, source] of [["pypi", "team"], ["other", "lab"]]) {
+    for (const [repo, source] of [["pypi", "team"], ["other", "lab"]] as const) {
       await createSource(domain, LOCAL_ACTOR, { name: source, kind: "python" });
       await createRepo(domain, LOCAL_ACTOR, { name: repo, type: "python", authenticated: true });
       await subscribe(domain, LOCAL_ACTOR, { repo, source });
