@@ -72,6 +72,7 @@ describe.each(testDatabases)("blocklist rules on $name", (database) => {
     [{ name: "x", reason: "r".repeat(501) }, "INVALID_INPUT", "reason"],
     [{ name: "", reason: "r" }, "INVALID_INPUT", "name"],
     [{ name: "bad name", reason: "r" }, "INVALID_INPUT", "name"],
+    [{ name: "-leading-dash", reason: "r" }, "INVALID_INPUT", "name"],
     [{ name: "x", reason: "r", repo: "nope" }, "NOT_FOUND", "repo"],
     [{ name: "x", reason: "r", repo: "pypi", versions: "(>= 1.2)" }, "INVALID_INPUT", "versions"],
     [{ name: "x", reason: "r", repo: "cran", versions: "==1.4.*" }, "INVALID_INPUT", "versions"],

@@ -18,6 +18,7 @@ describe("BlocklistMatcher", () => {
     ["Foo_Bar.baz", "conda", "foo-bar-baz", false],
     ["Foo.Bar", "r", "Foo.Bar", true],
     ["Foo.Bar", "r", "foo.bar", false],
+    ["_libgcc_mutex", "conda", "_libgcc_mutex", true],
   ] as const)("normalizes %s for %s like the files (%s: %s)", (pkg, ecosystem, project, blocked) => {
     const matcher = new BlocklistMatcher([rule({ package: pkg })]);
     expect(matcher.match("repo_a", ecosystem, project, "1.0") !== undefined).toBe(blocked);
