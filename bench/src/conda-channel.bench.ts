@@ -3,7 +3,7 @@
 // (2) Serving linux-64/repodata.json of the 100,000-record channel from the real server over
 // loopback to clients that accept gzip: cold render, bytes/s with curl clients (goal ≥ 1 GB/s), and
 // the latency of a 304 answer (goal < 1 ms). The channel is populated with bulk inserts through
-// the domain's database handle; only the measured publishes go through publishFile.
+// the domain's test-support seeding (seedFiles); only the measured publishes go through publishFile.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { loadConfig, startServer } from "@gatehouse/api";
 import { type Domain, LOCAL_ACTOR, createRepo, createSource, createToken, newId, openDomain, publishFile, subscribe } from "@gatehouse/domain";
+import { seedFiles } from "@gatehouse/domain/test-support";
 import { percentile } from "../support/stats.js";
 
 const SMALL = 1_000;
@@ -35,10 +36,7 @@ async function populate(domain: Domain, sourceId: string, from: number, to: numb
       const record = { build: `h${sha256.slice(0, 7)}_0`, build_number: 0, constrains: [], depends: ["libgcc >=13", "python >=3.10,<3.14", `pkg${i % 97} >=1.0`], license: "BSD-3-Clause", md5: sha256.slice(0, 32), name, sha256, size: 100_000 + i, subdir: "linux-64", timestamp: 1_735_689_600_000 + i, version };
       files.push({ id: newId("file"), source_id: sourceId, filename, project: name, name, version, kind: "conda" as const, sha256, md5: record.md5, size: record.size, subdir: "linux-64", bioc_version: null, metadata: JSON.stringify({ record, format: "conda" }), uploaded_by: "bench", published_at: now, removed_at: null, yanked_reason: null });
     }
-    await domain.db.insertInto("package_files").values(files).execute();
-    await domain.db.insertInto("file_labels").values(files.map((f) => ({ file_id: f.id, label: "main", added_at: now, removed_at: null }))).execute();
-    const projects = [...new Set(files.map((f) => f.project))].map((project) => ({ source_id: sourceId, project, private: false, owner_id: null, updated_at: now }));
-    await domain.db.insertInto("packages").values(projects).onConflict((oc) => oc.columns(["source_id", "project"]).doNothing()).execute();
+    await seedFiles(domain, files, { labels: ["main"] });
   }
 }
 

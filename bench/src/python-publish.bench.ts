@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LOCAL_ACTOR, createRepo, createSource, openDomain, publishFile, subscribe } from "@gatehouse/domain";
+import { seedFiles } from "@gatehouse/domain/test-support";
 import { percentile } from "../support/stats.js";
 
 const SIZES = (process.env.BENCH_SIZES ?? "1000,20000,100000").split(",").map(Number);
@@ -39,24 +40,20 @@ async function measure(projects: number, wheels: { filename: string; bytes: Buff
   const dataDir = mkdtempSync(join(tmpdir(), "gh-bench-publish-"));
   const domain = await openDomain({ dataDir, role: "bench" });
   try {
-    await createSource(domain, LOCAL_ACTOR, { name: "bench-local", kind: "python" });
+    const source = await createSource(domain, LOCAL_ACTOR, { name: "bench-local", kind: "python" });
     await createRepo(domain, LOCAL_ACTOR, { name: "py", type: "python", authenticated: true });
     await subscribe(domain, LOCAL_ACTOR, { repo: "py", source: "bench-local" });
-    const source = await domain.db.selectFrom("sources").select("id").where("name", "=", "bench-local").executeTakeFirstOrThrow();
     const t0 = performance.now();
     const now = new Date();
     for (let start = 0; start < projects; start += 1000) {
       const files = [];
-      const packages = [];
       for (let i = start; i < Math.min(projects, start + 1000); i++) {
         const name = `existing-${String(i).padStart(6, "0")}`;
         const filename = `${name.replace(/-/g, "_")}-1.0-py3-none-any.whl`;
         const sha256 = createHash("sha256").update(filename).digest("hex");
         files.push({ id: `file_${i}`, source_id: source.id, filename, project: name, name, version: "1.0", kind: "wheel" as const, sha256, md5: sha256.slice(0, 32), size: 1000, subdir: null, bioc_version: null, metadata: JSON.stringify({ requiresDist: [] }), uploaded_by: "bench", published_at: now, removed_at: null, yanked_reason: null });
-        packages.push({ source_id: source.id, project: name, private: false, owner_id: null, updated_at: now });
       }
-      await domain.db.insertInto("package_files").values(files).execute();
-      await domain.db.insertInto("packages").values(packages).execute();
+      await seedFiles(domain, files);
     }
     const fill = (performance.now() - t0) / 1000;
     const times: number[] = [];

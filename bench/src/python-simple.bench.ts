@@ -11,6 +11,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LOCAL_ACTOR, createRepo, createSource, createToken, openDomain, subscribe } from "@gatehouse/domain";
+import { seedFiles } from "@gatehouse/domain/test-support";
 import { startGatehouseProcess } from "../support/gatehouse-process.js";
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 20_000);
@@ -40,12 +41,11 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 async function populate(dataDir: string): Promise<string> {
   const domain = await openDomain({ dataDir, role: "bench" });
   try {
-    await createSource(domain, LOCAL_ACTOR, { name: "bench-local", kind: "python" });
+    const source = await createSource(domain, LOCAL_ACTOR, { name: "bench-local", kind: "python" });
     for (const [name, authenticated] of [["pyauth", true], ["pypub", false]] as const) {
       await createRepo(domain, LOCAL_ACTOR, { name, type: "python", authenticated });
       await subscribe(domain, LOCAL_ACTOR, { repo: name, source: "bench-local" });
     }
-    const source = await domain.db.selectFrom("sources").select("id").where("name", "=", "bench-local").executeTakeFirstOrThrow();
     const now = new Date();
     for (let start = 0; start < PROJECTS; start += 500) {
       const rows = [];
@@ -74,7 +74,7 @@ async function populate(dataDir: string): Promise<string> {
           });
         }
       }
-      await domain.db.insertInto("package_files").values(rows).execute();
+      await seedFiles(domain, rows);
     }
     const created = await createToken(domain, LOCAL_ACTOR, { scopes: ["repos:read"], repos: ["pyauth"], description: "bench", user: "bench" });
     return created.token;

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { loadConfig, startServer } from "@gatehouse/api";
 import { LOCAL_ACTOR, createRepo, createSource, newId, subscribe } from "@gatehouse/domain";
+import { seedFiles } from "@gatehouse/domain/test-support";
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -54,7 +55,7 @@ try {
       const hex = i.toString(16).padStart(8, "0");
       rows.push({ id: newId("file"), source_id: source.id, filename: `${project}_1.0.tar.gz`, project, name: project, version: "1.0", kind: "r-source" as const, sha256: hex.repeat(8), md5: hex.repeat(4), size: 1000, subdir: null, bioc_version: null, metadata: JSON.stringify({ fields }), uploaded_by: "local", published_at: at, removed_at: null, yanked_reason: null });
     }
-    await domain.db.insertInto("package_files").values(rows).execute();
+    await seedFiles(domain, rows);
   }
 
   const base = `${server.url}/cran/latest/src/contrib`;

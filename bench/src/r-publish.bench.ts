@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { loadConfig, startServer } from "@gatehouse/api";
 import { type Domain, LOCAL_ACTOR, createRepo, createSource, newId, publishFile, subscribe } from "@gatehouse/domain";
+import { type SeedFile, seedFiles } from "@gatehouse/domain/test-support";
 import { percentile } from "../support/stats.js";
 
 const SIZES = [1_000, 25_000];
@@ -48,40 +49,35 @@ function makePackage(name: string): Buffer {
   ]);
 }
 
-/** Inserts `count` R package rows directly (as if published long ago), in chunks. */
+/** Seeds `count` R packages (as if published long ago). */
 async function populate(domain: Domain, sourceId: string, count: number): Promise<void> {
   const at = new Date(Date.now() - 86_400_000);
-  for (let start = 0; start < count; start += 1000) {
-    const files = [];
-    const packages = [];
-    for (let i = start; i < Math.min(count, start + 1000); i++) {
-      const project = `pkg${i}`;
-      const fields = { Package: project, Version: "1.0", Title: "P", Imports: `pkg${i + 1}`, License: "GPL-3", NeedsCompilation: "no" };
-      const hex = i.toString(16).padStart(8, "0");
-      files.push({
-        id: newId("file"),
-        source_id: sourceId,
-        filename: `${project}_1.0.tar.gz`,
-        project,
-        name: project,
-        version: "1.0",
-        kind: "r-source" as const,
-        sha256: hex.repeat(8),
-        md5: hex.repeat(4),
-        size: 1000,
-        subdir: null,
-        bioc_version: null,
-        metadata: JSON.stringify({ fields }),
-        uploaded_by: "local",
-        published_at: at,
-        removed_at: null,
-        yanked_reason: null,
-      });
-      packages.push({ source_id: sourceId, project, private: false, owner_id: null, updated_at: at });
-    }
-    await domain.db.insertInto("package_files").values(files).execute();
-    await domain.db.insertInto("packages").values(packages).execute();
+  const files: SeedFile[] = [];
+  for (let i = 0; i < count; i++) {
+    const project = `pkg${i}`;
+    const fields = { Package: project, Version: "1.0", Title: "P", Imports: `pkg${i + 1}`, License: "GPL-3", NeedsCompilation: "no" };
+    const hex = i.toString(16).padStart(8, "0");
+    files.push({
+      id: newId("file"),
+      source_id: sourceId,
+      filename: `${project}_1.0.tar.gz`,
+      project,
+      name: project,
+      version: "1.0",
+      kind: "r-source" as const,
+      sha256: hex.repeat(8),
+      md5: hex.repeat(4),
+      size: 1000,
+      subdir: null,
+      bioc_version: null,
+      metadata: JSON.stringify({ fields }),
+      uploaded_by: "local",
+      published_at: at,
+      removed_at: null,
+      yanked_reason: null,
+    });
   }
+  await seedFiles(domain, files);
 }
 
 async function measure(size: number): Promise<string> {
