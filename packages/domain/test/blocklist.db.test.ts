@@ -86,7 +86,8 @@ describe.each(testDatabases)("blocklist rules on $name", (database) => {
     const failure = await failureOf(createBlocklistRule(domain, admin, { name: "x", versions: "==1.4.*", reason: "r" }));
     expect(failure).toMatchObject({ code: "INVALID_INPUT", field: "versions" });
     expect(failure.message).toContain("R version requirement");
-    expect(failure.message).toContain("--repo");
+    expect(failure.message).toContain("name a repo (--repo)");
+    expect((await failureOf(createBlocklistRule(domain, admin, { name: "x", versions: " ", reason: "r" }))).message).toContain("leave it out to block every version");
     const everywhere = await createBlocklistRule(domain, admin, { name: "x", versions: ">=1.2, <2.0", reason: "r" });
     expect(everywhere).toMatchObject({ versions: ">=1.2, <2.0", repo: null });
     await deleteBlocklistRule(domain, admin, everywhere.id);

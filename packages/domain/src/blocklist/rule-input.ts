@@ -27,13 +27,14 @@ export function requireReason(reason: string): string {
 export function requireVersions(versions: string | null | undefined, repoType: RepoType | null): string | null {
   if (versions === undefined || versions === null) return null;
   const text = versions.trim();
+  if (text === "") throw new DomainError("INVALID_INPUT", "the version range is empty: leave it out to block every version", "versions");
   const ecosystems = repoType === null ? SPEC_ECOSYSTEMS : [specEcosystemOf(repoType)];
   for (const ecosystem of ecosystems) {
     const parsed = parseVersionSpec(ecosystem, text);
     if (parsed.ok) continue;
     const advice =
       repoType === null
-        ? "; a rule without a repo applies to python, R and conda alike, so its range must be valid in all three: pass --repo to use one ecosystem's own syntax"
+        ? "; a rule without a repo applies to python, R and conda alike, so its range must be valid in all three; name a repo (--repo) to use that repo's own syntax"
         : "";
     throw new DomainError("INVALID_INPUT", `invalid version range: ${parsed.error.message}${advice}`, "versions");
   }
