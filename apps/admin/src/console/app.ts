@@ -7,7 +7,9 @@ import { readField } from "./forms/form-values.js";
 import { navItemOf, parseRoute, type Route } from "./router.js";
 import type { Session } from "./session.js";
 import { mountAuditView } from "./views/audit-view.js";
+import { mountBlocklistView } from "./views/blocklist-view.js";
 import { mountExplainView } from "./views/explain-view.js";
+import { mountMetadataView } from "./views/metadata-view.js";
 import { mountReposView } from "./views/repos-view.js";
 import { renderShell, renderSignIn } from "./views/shell-render.js";
 import { mountSourceFilesView, mountSourcesView } from "./views/sources-view.js";
@@ -35,6 +37,10 @@ function viewFor(route: Route): MountView {
       return mountSourcesView;
     case "source-files":
       return mountSourceFilesView(route.source);
+    case "blocklist":
+      return mountBlocklistView;
+    case "metadata":
+      return mountMetadataView;
     case "audit":
       return mountAuditView;
     case "explain":

@@ -4,6 +4,8 @@ export type Route =
   | { name: "repos" }
   | { name: "sources" }
   | { name: "source-files"; source: string }
+  | { name: "blocklist" }
+  | { name: "metadata" }
   | { name: "audit" }
   | { name: "explain" };
 
@@ -12,6 +14,8 @@ export const NAV_ITEMS: readonly { name: Route["name"]; label: string; hash: str
   { name: "tokens", label: "Tokens", hash: "#/tokens" },
   { name: "repos", label: "Repos", hash: "#/repos" },
   { name: "sources", label: "Sources", hash: "#/sources" },
+  { name: "blocklist", label: "Blocklist", hash: "#/blocklist" },
+  { name: "metadata", label: "Metadata", hash: "#/metadata" },
   { name: "audit", label: "Audit log", hash: "#/audit" },
   { name: "explain", label: "Explain", hash: "#/explain" },
 ];
@@ -27,6 +31,8 @@ export function parseRoute(hash: string): Route {
   switch (first) {
     case "repos":
     case "sources":
+    case "blocklist":
+    case "metadata":
     case "audit":
     case "explain":
       return { name: first };

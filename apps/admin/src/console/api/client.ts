@@ -19,7 +19,7 @@ export interface RequestOptions {
 
 /** Sends JSON requests to `/__api__/…` with the signed-in token. */
 export interface ApiClient {
-  request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, options?: RequestOptions): Promise<ApiResult<T>>;
+  request<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, options?: RequestOptions): Promise<ApiResult<T>>;
 }
 
 /** How the client reaches the server and finds the token. */

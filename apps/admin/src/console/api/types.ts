@@ -1,9 +1,9 @@
 // Shapes of the JSON API's bodies. Response types are the domain's own (type-only
 // imports, erased from the bundle), so the console cannot drift from the server;
 // request bodies are written here, as the console builds them.
-import type { AuditEvent, PackageFileInfo, RepoInfo, SourceInfo, TokenInfo } from "@gatehouse/domain";
+import type { AuditEvent, BlocklistRuleInfo, PackageFileInfo, PackageMetadataEntry, RepoInfo, SourceInfo, TokenInfo } from "@gatehouse/domain";
 
-export type { AuditEvent, RepoInfo, SourceInfo, TokenInfo };
+export type { AuditEvent, BlocklistRuleInfo, PackageMetadataEntry, RepoInfo, SourceInfo, TokenInfo };
 
 /** A published package file, as the console lists it. */
 export type FileInfo = Omit<PackageFileInfo, "metadata">;
@@ -72,4 +72,24 @@ export interface WhoAmI {
   kind: "token" | "local" | "anonymous";
   user: string | null;
   token: { guid: string; display: string; scopes: string[] } | null;
+}
+
+/** Body of `POST /__api__/blocklist-rules`: versions and repo are left out for "every version" / "every repo". */
+export interface CreateBlocklistRuleRequest {
+  name: string;
+  versions?: string;
+  repo?: string;
+  reason: string;
+}
+
+/** A note to set: `PUT /__api__/metadata/:name/:key` with `{ value }`. */
+export interface SetMetadataRequest {
+  name: string;
+  key: string;
+  value: string;
+}
+
+/** Which notes `GET /__api__/metadata` lists; an empty filter lists every note. */
+export interface MetadataFilter {
+  name?: string;
 }

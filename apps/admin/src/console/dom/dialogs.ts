@@ -1,3 +1,4 @@
+import { renderCliCommand } from "../html/cli-command.js";
 import { html } from "../html/html.js";
 import { setHtml } from "./elements.js";
 
@@ -7,6 +8,8 @@ export interface ConfirmOptions {
   message: string;
   confirmLabel: string;
   danger?: boolean;
+  /** The CLI command that does the same, shown so the admin can script it next time. */
+  command?: string;
 }
 
 /**
@@ -21,6 +24,7 @@ export function confirmAction(options: ConfirmOptions): Promise<boolean> {
     html`<form method="dialog">
       <h2>${options.title}</h2>
       <p>${options.message}</p>
+      ${options.command ? renderCliCommand(options.command, "confirm") : null}
       <div class="actions">
         <button value="cancel" class="btn btn-secondary" autofocus>Cancel</button>
         <button value="confirm" class="btn ${options.danger ? "btn-danger" : "btn-primary"}">${options.confirmLabel}</button>

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { AuditEvent, CreatedToken, Explanation, RepoInfo, SourceInfo, TokenInfo, WhoAmI } from "../api/types.js";
+import type { AuditEvent, BlocklistRuleInfo, CreatedToken, Explanation, PackageMetadataEntry, RepoInfo, SourceInfo, TokenInfo, WhoAmI } from "../api/types.js";
 import { formatDetail, renderAuditTable } from "./audit-render.js";
+import { describeRangeSyntax, describeRule, renderBlocklistForm, renderBlocklistPage, renderBlocklistTable, renderRepoChoices } from "./blocklist-render.js";
 import { renderExplainPage, renderExplanation } from "./explain-render.js";
+import { renderMetadataForm, renderMetadataPage, renderMetadataTable } from "./metadata-render.js";
 import { renderRepoTable } from "./repos-render.js";
 import { renderShell, renderSignIn } from "./shell-render.js";
 import { renderFileTable, renderSourceTable } from "./sources-render.js";
@@ -93,6 +95,94 @@ describe("repo and source rendering", () => {
   });
 });
 
+describe("blocklist rendering", () => {
+  const rule: BlocklistRuleInfo = { id: "blk_1", name: "requests", versions: "<2.32", repo: "pypi", reason: XSS, createdBy: "admin", createdAt: "2025-01-02T03:04:05.000Z" };
+
+  it.each([
+    [rule, "<code>&lt;2.32</code>", "<td>pypi</td>"],
+    [{ ...rule, versions: null }, '<span class="muted">every version</span>', "<td>pypi</td>"],
+    [{ ...rule, repo: null }, "<code>&lt;2.32</code>", '<span class="muted">every repo</span>'],
+  ])("shows a rule's range and repo, or says every (%#)", (r, versions, repo) => {
+    const out = renderBlocklistTable([r]).value;
+    expect(out).toContain(versions);
+    expect(out).toContain(repo);
+    expect(out).toContain("2025-01-02 03:04 UTC");
+  });
+
+  it("escapes the reason and offers a Delete button per rule", () => {
+    const out = renderBlocklistTable([rule, { ...rule, id: "blk_2" }]).value;
+    expect(out).not.toContain("<img");
+    expect(out).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+    expect(out.match(/<button type="button" [^>]*data-action="delete-rule"/g)).toHaveLength(2);
+    expect(out).toContain('data-id="blk_2"');
+  });
+
+  it("shows an empty state instead of an empty table", () => {
+    expect(renderBlocklistTable([]).value).toContain("No blocklist rules");
+  });
+
+  it("labels every form control and names the API fields for error placement", () => {
+    const out = renderBlocklistForm().value;
+    for (const id of ["b-name", "b-repo", "b-versions", "b-reason"]) {
+      expect(out).toContain(`<label for="${id}">`);
+      expect(out).toContain(`id="${id}"`);
+    }
+    for (const field of ["name", "repo", "versions", "reason"]) expect(out).toContain(`data-fields="${field}"`);
+    expect(out).toContain("gatehouse create blocklist-rule --name PACKAGE --reason REASON");
+    expect(renderBlocklistPage().value).toContain("gatehouse list blocklist-rules");
+  });
+
+  it("offers every repo first, then each repo with its type", () => {
+    const out = renderRepoChoices([{ name: "pypi", type: "python" }, { name: "cran", type: "r" }], "cran").value;
+    expect(out).toBe('<option value="" >Every repo</option><option value="pypi" data-type="python" >pypi (python)</option><option value="cran" data-type="r" selected>cran (r)</option>');
+  });
+
+  it.each([
+    ["", /valid in PEP 440, R and conda alike/],
+    ["python", /PEP 440/],
+    ["r", /\(>= 0\.40\)/],
+    ["bioconductor", /R's/],
+    ["conda", /match-spec/],
+  ])("describes the range syntax of %j", (type, pattern) => {
+    expect(describeRangeSyntax(type)).toMatch(pattern);
+  });
+
+  it("describes a rule in one phrase", () => {
+    expect(describeRule(rule)).toBe("requests <2.32 in pypi");
+    expect(describeRule({ name: "x", versions: null, repo: null })).toBe("x (every version) in every repo");
+  });
+});
+
+describe("metadata rendering", () => {
+  const note: PackageMetadataEntry = { name: "requests", key: "owner", value: `team ${XSS}`, updatedAt: "2025-01-02T03:04:05.000Z", updatedBy: "admin" };
+
+  it("escapes values, keeps them editable and offers Edit and Delete per note", () => {
+    const out = renderMetadataTable([note], {}).value;
+    expect(out).not.toContain("<img");
+    expect(out).toContain('<td class="note-value">team &lt;img');
+    expect(out).toContain('data-value="team &lt;img src=x onerror=&quot;alert(1)&quot;&gt;"');
+    expect(out).toContain('data-action="edit-note"');
+    expect(out).toContain('data-action="delete-note"');
+    expect(out).toContain('aria-label="Delete owner of requests"');
+  });
+
+  it.each([
+    [{}, "No package notes yet."],
+    [{ name: "<x>" }, "No notes on &lt;x&gt;."],
+  ])("says what was filtered on when nothing matches (%j)", (filter, text) => {
+    expect(renderMetadataTable([], filter).value).toContain(text);
+  });
+
+  it("labels the form and the filter and shows the CLI equivalents", () => {
+    const form = renderMetadataForm().value;
+    for (const id of ["m-name", "m-key", "m-value"]) expect(form).toContain(`<label for="${id}">`);
+    expect(form).toContain("gatehouse set metadata --name PACKAGE --key KEY --value VALUE");
+    const page = renderMetadataPage().value;
+    expect(page).toContain('<label for="m-filter">');
+    expect(page).toContain("gatehouse list metadata");
+  });
+});
+
 describe("audit rendering", () => {
   it("keeps the server's order and escapes details", () => {
     const events: AuditEvent[] = [
@@ -142,6 +232,8 @@ describe("shell rendering", () => {
     expect(out).not.toContain("<img");
     expect(out).toContain('<a href="#/repos" class="tab" aria-current="page">Repos</a>');
     expect(out).toContain('data-action="sign-out"');
+    expect(renderShell(who, "blocklist").value).toContain('<a href="#/blocklist" class="tab" aria-current="page">Blocklist</a>');
+    expect(renderShell(who, "metadata").value).toContain('<a href="#/metadata" class="tab" aria-current="page">Metadata</a>');
   });
 
   it("shows the sign-in message only when there is one", () => {
