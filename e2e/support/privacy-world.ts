@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { buildWithCph } from "./conda-packages.js";
@@ -81,11 +81,20 @@ function describeFile(name: string, version: string, path: string): BuiltFile {
 
 type BuiltFiles = Record<"python" | "r" | "conda", Record<Item, BuiltFile>>;
 let built: BuiltFiles | undefined;
+let builtDir: string | undefined;
+
+/** Removes the files buildPrivacyPackages wrote (call it in a file's last afterAll: every suite of the file shares them). */
+export function removePrivacyPackages(): void {
+  if (builtDir) rmSync(builtDir, { recursive: true, force: true });
+  built = undefined;
+  builtDir = undefined;
+}
 
 /** Builds every package file once per test process (R CMD build takes seconds; the files never change). */
 export function buildPrivacyPackages(): BuiltFiles {
   if (built) return built;
   const dir = mkdtempSync(join(tmpdir(), "gh-privacy-pkgs-"));
+  builtDir = dir;
   const python = resolvePython();
   const wheel = (name: string, version: string) => describeFile(name, version, buildPythonPackage(python, dir, { name, version }).wheel.path);
   const rTarball = (name: string, version: string) => describeFile(name, version, buildRPackage(dir, { package: name, version }));

@@ -27,6 +27,7 @@ import {
   type Viewer,
   buildPrivacyPackages,
   callAdminApi,
+  removePrivacyPackages,
   setUpPrivacyWorld,
 } from "../support/privacy-world.js";
 import { serverDatabaseVariants } from "../support/server-databases.js";
@@ -328,6 +329,9 @@ const CASES: MatrixCase[] = READ_PATHS.flatMap((row) =>
 
 // The world's packages are built with python3, R CMD build and cph (required under GATEHOUSE_REQUIRE_CLIENTS=1).
 const canBuildWorld = hasClient("python3") && hasClient("R") && hasClient("cph", ["--help"]);
+
+// Top level: after both database variants, which share the built package files.
+afterAll(removePrivacyPackages);
 
 for (const database of serverDatabaseVariants()) {
   const skipReason = canBuildWorld ? database.skipReason : "python3, R or cph is not installed";

@@ -7,8 +7,8 @@ import { solveWithRattler } from "../support/conda-rattler.js";
 import { type RunningGatehouse, startGatehouse } from "../support/gatehouse.js";
 import { type Fetched, fetchPath, readErrorBody } from "../support/http-fetch.js";
 import { readPackagesStanzas, readRepodataFilenames, readSimpleHtmlLinks } from "../support/index-readers.js";
-import { BLOCK_REASON, type PrivacyWorld, REPO_TYPES, type RepoType, VIEWER_USERS, buildPrivacyPackages, callAdminApi, mintTokenFor, setUpPrivacyWorld } from "../support/privacy-world.js";
-import { makeHome, runPip, runTwine } from "../support/python-clients.js";
+import { BLOCK_REASON, type PrivacyWorld, REPO_TYPES, type RepoType, VIEWER_USERS, buildPrivacyPackages, callAdminApi, mintTokenFor, removePrivacyPackages, setUpPrivacyWorld } from "../support/privacy-world.js";
+import { runPip, runTwine } from "../support/python-clients.js";
 import { buildPythonPackage, resolvePython } from "../support/python-packages.js";
 import { makeRHome, rString, runR } from "../support/r-client.js";
 
@@ -57,6 +57,7 @@ describe.runIf(canBuildWorld)("privacy and blocklist through real clients", () =
   afterAll(async () => {
     await gh?.stop();
     for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+    removePrivacyPackages();
   });
 
   describe.runIf(hasPythonClients)("twine and pip", () => {
@@ -65,7 +66,7 @@ describe.runIf(canBuildWorld)("privacy and blocklist through real clients", () =
       const work = tempDir("gh-privacy-twine-");
       const built = buildPythonPackage(python, work, { name: "twined", version: "1.0" });
       const writer = await mintTokenFor(gh, { user: VIEWER_USERS.writer, scopes: "sources:write", sources: ["py-other"] });
-      const upload = runTwine(["--repository-url", `${gh.url}/py-auth/legacy/`, "-u", "__token__", "-p", writer, built.wheel.path, built.sdist.path], { home: makeHome() });
+      const upload = runTwine(["--repository-url", `${gh.url}/py-auth/legacy/`, "-u", "__token__", "-p", writer, built.wheel.path, built.sdist.path], { home: tempDir("gh-privacy-home-") });
       expect(upload.output).not.toMatch(/40[13] (Forbidden|Unauthorized)/);
       expect(upload.code, upload.output).toBe(0);
       const page = await fetchPath(gh.url, "/py-auth/latest/simple/twined/", { kind: "basic", token: gh.adminToken });
@@ -75,7 +76,7 @@ describe.runIf(canBuildWorld)("privacy and blocklist through real clients", () =
       // The same user outside the writers group: the token alone does not reach py-auth's source.
       const outsider = await mintTokenFor(gh, { user: VIEWER_USERS.outsider, scopes: "sources:write", sources: ["py-other"] });
       const again = buildPythonPackage(python, tempDir("gh-privacy-twine-"), { name: "twined", version: "1.1" });
-      const refused = runTwine(["--repository-url", `${gh.url}/py-auth/legacy/`, "-u", "__token__", "-p", outsider, again.wheel.path], { home: makeHome() });
+      const refused = runTwine(["--repository-url", `${gh.url}/py-auth/legacy/`, "-u", "__token__", "-p", outsider, again.wheel.path], { home: tempDir("gh-privacy-home-") });
       expect(refused.code).not.toBe(0);
       expect(refused.output).toMatch(/403 Forbidden/);
     });
@@ -85,14 +86,14 @@ describe.runIf(canBuildWorld)("privacy and blocklist through real clients", () =
       const reader = await mintTokenFor(gh, { user: VIEWER_USERS.reader, scopes: "repos:read", repos: ["py-open"] });
       const target = tempDir("gh-privacy-pip-");
       // `secret` is private: the readers grant on py-auth is what shows it; pub resolves to 2.0, the unblocked version.
-      const r = runPip(python, ["install", "--no-deps", "--target", target, "--index-url", simpleUrl("py-auth", reader), "secret", "pub"], { home: makeHome() });
+      const r = runPip(python, ["install", "--no-deps", "--target", target, "--index-url", simpleUrl("py-auth", reader), "secret", "pub"], { home: tempDir("gh-privacy-home-") });
       expect(r.output).toMatch(/Successfully installed pub-2\.0 secret-0\.7\.3/);
       expect(r.code).toBe(0);
       expect(readdirSync(target).sort()).toEqual(expect.arrayContaining(["pub-2.0.dist-info", "secret-0.7.3.dist-info"]));
 
       // The control: the same kind of token for someone in no group is refused by the authenticated repo.
       const outsider = await mintTokenFor(gh, { user: VIEWER_USERS.outsider, scopes: "repos:read", repos: ["py-open"] });
-      const refused = runPip(python, ["download", "-vv", "--no-deps", "-d", tempDir("gh-privacy-pip-"), "--index-url", simpleUrl("py-auth", outsider), "pub"], { home: makeHome() });
+      const refused = runPip(python, ["download", "-vv", "--no-deps", "-d", tempDir("gh-privacy-pip-"), "--index-url", simpleUrl("py-auth", outsider), "pub"], { home: tempDir("gh-privacy-home-") });
       expect(refused.code).not.toBe(0);
       expect(refused.output).toMatch(/403 Client Error/);
     });
@@ -101,7 +102,7 @@ describe.runIf(canBuildWorld)("privacy and blocklist through real clients", () =
       const { gh, world } = started();
       const download = await mintTokenFor(gh, { user: VIEWER_USERS.writer, scopes: "conda:download" });
       const built = buildPythonPackage(python, tempDir("gh-privacy-twine-"), { name: "never-uploaded", version: "1.0" });
-      const twine = runTwine(["--repository-url", `${gh.url}/py-auth/legacy/`, "-u", "__token__", "-p", download, built.wheel.path], { home: makeHome() });
+      const twine = runTwine(["--repository-url", `${gh.url}/py-auth/legacy/`, "-u", "__token__", "-p", download, built.wheel.path], { home: tempDir("gh-privacy-home-") });
       expect(twine.code).not.toBe(0);
       expect(twine.output).toMatch(/403 Forbidden/);
       const conda = world.types.conda.files.pub2;
@@ -117,12 +118,12 @@ describe.runIf(canBuildWorld)("privacy and blocklist through real clients", () =
 
     it("pip never sees a blocklisted version: no matching distribution, and the direct URL answers 403 with the reason", () => {
       const { gh, world } = started();
-      const r = runPip(python, ["install", "--no-deps", "--target", tempDir("gh-privacy-pip-"), "--index-url", simpleUrl("py-open", null), "pub==1.0"], { home: makeHome() });
+      const r = runPip(python, ["install", "--no-deps", "--target", tempDir("gh-privacy-pip-"), "--index-url", simpleUrl("py-open", null), "pub==1.0"], { home: tempDir("gh-privacy-home-") });
       expect(r.code).not.toBe(0);
       expect(r.output).toMatch(/No matching distribution found for pub==1\.0/);
       const { sha256, filename } = world.types.python.files.pub1;
       const dest = tempDir("gh-privacy-pip-");
-      const direct = runPip(python, ["download", "--no-deps", "-d", dest, `${gh.url}/py-open/latest/files/${sha256}/${filename}`], { home: makeHome() });
+      const direct = runPip(python, ["download", "--no-deps", "-d", dest, `${gh.url}/py-open/latest/files/${sha256}/${filename}`], { home: tempDir("gh-privacy-home-") });
       expect(direct.code).not.toBe(0);
       expect(direct.output).toMatch(/HTTP error 403|403 Client Error/);
       expect(direct.output).toContain(BLOCK_REASON);
