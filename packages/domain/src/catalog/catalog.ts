@@ -3,6 +3,7 @@ import { VisibilityResolver } from "../access/private-visibility.js";
 import type { Actor } from "../auth/index.js";
 import type { DomainContext } from "../context.js";
 import { DomainError } from "../errors/index.js";
+import { foldPackageName } from "../metadata/note-input.js";
 import { BlocklistState } from "./blocklist-state.js";
 import { RepoDirectory } from "./repo-directory.js";
 import { RepoReader } from "./repo-reader.js";
@@ -75,6 +76,21 @@ export class Catalog {
       byProject.set(f.project, entry);
     }
     return [...byProject.values()].sort((a, b) => a.project.localeCompare(b.project));
+  }
+
+  /**
+   * Whether the viewer may see a package of the repo, by its folded name (as
+   * package notes are keyed): for listings outside the protocols, such as
+   * metadata, that must hide private packages exactly as the indexes do.
+   * No read check; an unknown repo hides nothing (callers refuse it themselves).
+   */
+  async packageFilter(actor: Actor, repoName: string): Promise<(foldedName: string) => boolean> {
+    const view = await this.directory.get(repoName);
+    if (!view) return () => true;
+    const { hidden } = await this.privacy.forViewer(actor, view);
+    if (hidden.size === 0) return () => true;
+    const folded = new Set([...hidden].map(foldPackageName));
+    return (name) => !folded.has(name);
   }
 
   /** Stops listening for changes (a server keeps one catalog for its lifetime). */

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { LOCAL_ACTOR, createRepo, createSource, createToken, publishFile, subscribe } from "@gatehouse/domain";
+import { LOCAL_ACTOR, createRepo, createSource, createToken, publishFile, setPackageAccess, subscribe } from "@gatehouse/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWheel } from "../../../test/support/fixture-packages.js";
 import { type InMemoryApp, openInMemoryApp } from "../../../test/support/in-memory-app.js";
@@ -65,5 +65,18 @@ describe("metadata routes (app.request, no sockets)", () => {
     expect(deleted.status).toBe(200);
     expect(await deleted.json()).toEqual({ deleted: { name: "data-table", key: "owner" } });
     expect((await call("DELETE", "/__api__/metadata/data-table/owner", tokens.admin)).status).toBe(404);
+  });
+
+  it("hides the notes of a private package from repo readers who may not see it, as the indexes do", async () => {
+    const wheel = buildWheel({ name: "Hush_Hush", version: "1.0" });
+    await publishFile(t.domain, LOCAL_ACTOR, { source: "team", filename: wheel.filename, body: Readable.from([wheel.bytes]) });
+    await setPackageAccess(t.domain, LOCAL_ACTOR, { source: "team", name: "hush-hush", private: true });
+    expect((await call("PUT", "/__api__/metadata/hush-hush/advisory", tokens.admin, { value: "internal only" })).status).toBe(200);
+    const asReader = await call("GET", "/__api__/metadata?repo=pypi", tokens.pypiReader);
+    expect(asReader.status).toBe(200);
+    const names = ((await asReader.json()) as { metadata: { name: string }[] }).metadata.map((m) => m.name);
+    expect(names).not.toContain("hush-hush");
+    const asAdmin = await t.asAdmin("/__api__/metadata?repo=pypi");
+    expect(((await asAdmin.json()) as { metadata: { name: string }[] }).metadata.map((m) => m.name)).toContain("hush-hush");
   });
 });

@@ -28,7 +28,9 @@ export function metadataRoutes(deps: AppDeps): Hono<AppEnv> {
   documentOperation({ method: "get", path: "/__api__/metadata", tag: "metadata", summary: "Package notes, by package and key", query: listQuery, response: z.object({ metadata: z.array(metadataEntry) }), scopes: READ });
   app.get("/metadata", async (c) => {
     const q = parseWith(listQuery, c.req.query());
-    return c.json({ metadata: await listPackageMetadata(d, c.get("actor"), q) });
+    // Notes on private packages are shown only to those the repo's indexes show the package to.
+    const visible = q.repo ? await d.catalog.packageFilter(c.get("actor"), q.repo) : undefined;
+    return c.json({ metadata: await listPackageMetadata(d, c.get("actor"), q, visible) });
   });
 
   documentOperation({ method: "put", path: "/__api__/metadata/:name/:key", tag: "metadata", summary: "Set a note on a package", body: setBody, response: metadataEntry, scopes: MANAGE });
