@@ -1,6 +1,7 @@
 export { authorize, isAllowed } from "./authorize.js";
 export type { Decision } from "./authorize.js";
 export { ceilingScopeOf } from "./ceiling.js";
+export { closestName, didYouMean } from "./closest-name.js";
 export { compileGrant } from "./compile-grant.js";
 export type { CompiledGrant } from "./compile-grant.js";
 export { describeTarget } from "./explain-denial.js";

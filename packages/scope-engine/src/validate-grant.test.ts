@@ -48,7 +48,7 @@ describe("validateNewGrant", () => {
 
   it.each<[Input, ScopeErrorCode, string, RegExp]>([
     [{ scopes: [] }, "SCOPE_EMPTY", "scope", /at least one scope/],
-    [{ scopes: ["repo:read"] }, "SCOPE_UNKNOWN", "scope", /Unknown scope "repo:read".*repos:read.*conda:download/],
+    [{ scopes: ["repo:read"] }, "SCOPE_UNKNOWN", "scope", /Unknown scope "repo:read". Did you mean "repos:read"\?.*conda:download/],
     [{ scopes: ["metadata:read"] }, "SCOPE_DEPRECATED", "scope", /deprecated.*"repos:read"/],
     [{ scopes: ["repos:read"] }, "SCOPE_NEEDS_REPOS", "repos", /--repos/],
     [{ scopes: ["repos:read"], repos: [] }, "SCOPE_NEEDS_REPOS", "repos", /--repos/],

@@ -1,3 +1,4 @@
+import { closestName } from "./closest-name.js";
 import { parseResourceList } from "./resource-names.js";
 import type { Result } from "./result.js";
 import type { ScopeError } from "./scope-error.js";
@@ -50,7 +51,9 @@ export function validateNewGrant(input: {
   for (const scope of scopes) {
     const def = findScope(scope);
     if (def === undefined) {
-      return fail("SCOPE_UNKNOWN", `Unknown scope "${scope}". Accepted scopes: ${acceptedScopes()}.`, "scope");
+      const near = closestName(scope, SCOPES.filter((s) => !s.deprecated).map((s) => s.name));
+      const hint = near === undefined ? "" : ` Did you mean "${near}"?`;
+      return fail("SCOPE_UNKNOWN", `Unknown scope "${scope}".${hint} Accepted scopes: ${acceptedScopes()}.`, "scope");
     }
     if (def.deprecated) {
       return fail(
