@@ -22,15 +22,19 @@ export type {
   TokenInfo,
   VerifyFailure,
   VerifyResult,
+  WhoAmI,
 } from "./tokens/index.js";
-export { TokenVerifier, bootstrapAdminToken, createToken, listTokens, mintFirstAdminTokenIfEmpty, revokeToken } from "./tokens/index.js";
+export { EXPIRY_WARNING_DAYS, TokenVerifier, bootstrapAdminToken, createToken, isExpiringSoon, listTokens, mintFirstAdminTokenIfEmpty, revokeToken, whoAmI } from "./tokens/index.js";
 export * from "./lifecycle/index.js";
 export * from "./context.js";
 export * from "./open-domain.js";
 export { REPO_TYPES, type RepoInfo, type SourceInfo, isCompatible } from "./repos/index.js";
 export { type CreateRepoInput, type CreateSourceInput, type EditRepoInput, createRepo, createSource, editRepo, getRepo, listRepos, listSources, subscribe } from "./repos/index.js";
+export { type DeletedRepo, deleteRepo, deleteSource, unsubscribe } from "./repos/index.js";
 export type { EditLabelsInput, FileRef, LabelChange, MoveLabelInput, PackageFileInfo, PublishInput, RemoveInput } from "./files/index.js";
 export { editFileLabels, isSnapshotSegment, listSourceFiles, moveFileLabel, parseSnapshot, publishFile, removeFiles, setFileLabels } from "./files/index.js";
+export type { CopyLabelInput, FileLabel, LabelCopy, PackageDetail, PackageDetailFile, SourceLabel, YankInput } from "./files/index.js";
+export { copyLabel, listFileLabels, listSourceLabels, packageDetail, yankFile } from "./files/index.js";
 export * from "./access/index.js";
 export * from "./catalog/index.js";
 export type { GrantInfo, GrantTarget, GroupInfo, GroupRef, MemberInfo, OrgDetail, OrgInfo, OrgRole, PackageAccessInfo, PackageRef, SetPackageAccessInput } from "./identity/index.js";

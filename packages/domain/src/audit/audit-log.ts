@@ -38,16 +38,32 @@ export async function recordAudit(db: Kysely<Database>, input: AuditInput): Prom
     .execute();
 }
 
-/** Which audit events to list: the newest `limit` (default 100), optionally of one action. */
+/** Which audit events to list: the newest `limit` (default 100) matching every filter given. */
 export interface AuditFilter {
   limit?: number;
+  /** An action or the start of one: `token` matches `token.create` and `token.revoke`. */
   action?: string;
+  /** Who acted: `local`, `anonymous`, a user name (any of their tokens) or a token's display form. */
+  actor?: string;
+  /** Only events at or after this instant. */
+  since?: Date;
+}
+
+/** Escapes LIKE's wildcards so user text matches literally. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Most recent audit events first (the query; callers outside the domain use `listAuditEvents`). */
 export async function selectAuditEvents(db: Kysely<Database>, filter: AuditFilter = {}): Promise<AuditEvent[]> {
   let q = db.selectFrom("audit_events").selectAll().orderBy("id", "desc").limit(filter.limit ?? 100);
-  if (filter.action) q = q.where("action", "=", filter.action);
+  if (filter.action) q = q.where("action", "like", `${likeLiteral(filter.action)}%`);
+  const actor = filter.actor;
+  if (actor) {
+    // Token holders are recorded as "user (gth-XXXX…YYYY)": match the user or the token.
+    q = q.where((eb) => eb.or([eb("actor", "=", actor), eb("actor", "like", `${likeLiteral(actor)} (%`), eb("actor", "like", `% (${likeLiteral(actor)})`)]));
+  }
+  if (filter.since) q = q.where("at", ">=", filter.since);
   const rows = await q.execute();
   return rows.map(toAuditEvent);
 }

@@ -7,3 +7,7 @@ export * from "./snapshot.js";
 export * from "./unique-violation.js";
 export * from "./list-files.js";
 export * from "./labels.js";
+export * from "./yank-file.js";
+export * from "./label-copy.js";
+export * from "./label-listing.js";
+export * from "./package-detail.js";

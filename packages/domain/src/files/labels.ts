@@ -5,7 +5,8 @@ import { type Actor, describeActor, requireAllowed } from "../auth/index.js";
 import { recordChange } from "../changes/index.js";
 import type { DomainContext, RequestMeta } from "../context.js";
 import { DomainError } from "../errors/index.js";
-import { findSourceByName } from "../repos/index.js";
+import type { SourceRow } from "../db/index.js";
+import { findSourceByName, noSuchSource } from "../repos/index.js";
 import { type PackageFileInfo, toPackageFileInfo } from "./package-file-info.js";
 
 /** One file of a conda source, by source name and filename. */
@@ -35,7 +36,8 @@ export interface LabelChange {
 
 type Plan = (current: ReadonlySet<string>) => { add: readonly string[]; remove: readonly string[] };
 
-function checkLabel(label: string, field: string): void {
+/** Refuses a label name conda cannot serve, naming the flag. */
+export function checkLabel(label: string, field: string): void {
   if (!isValidCondaLabel(label)) {
     throw new DomainError("INVALID_INPUT", `invalid label '${label}': use lowercase letters, digits, '.', '_' or '-' (at most 64, starting with a letter or digit)`, field);
   }
@@ -46,16 +48,24 @@ function checkLabel(label: string, field: string): void {
  * so concurrent edits of the same file serialize. Old label rows get `removed_at`
  * and new rows an `added_at` of the same instant, so dated snapshots stay right.
  */
-async function changeLabels(ctx: DomainContext, actor: Actor, ref: FileRef, plan: Plan, meta: RequestMeta): Promise<LabelChange> {
-  const source = await findSourceByName(ctx.db, ref.source);
-  if (!source) throw new DomainError("NOT_FOUND", `no source named '${ref.source}'`, "source");
+/**
+ * The conda source whose labels the actor may change: its writers, or admins
+ * of a repo that serves it (group grant). Refuses other kinds of source.
+ */
+export async function requireLabelEditor(ctx: DomainContext, actor: Actor, sourceName: string): Promise<SourceRow> {
+  const source = await findSourceByName(ctx.db, sourceName);
+  if (!source) throw await noSuchSource(ctx, actor, sourceName);
   const resource = { source: source.name, sourceKind: source.kind };
-  // Labels are changed by the source's writers, or by admins of a repo that serves it (group grant).
   const decision = await decideRepoAdmin(ctx, actor, { action: "source:write", resource }, { repoIds: await reposServingSource(ctx, source.id), type: source.kind, what: `a repo serving source "${source.name}"` });
   if (!decision.allowed) requireAllowed(actor, "source:write", resource);
   if (source.kind !== "conda") {
     throw new DomainError("INVALID_INPUT", `labels are a conda feature; source '${source.name}' holds ${source.kind} packages`, "source");
   }
+  return source;
+}
+
+async function changeLabels(ctx: DomainContext, actor: Actor, ref: FileRef, plan: Plan, meta: RequestMeta): Promise<LabelChange> {
+  const source = await requireLabelEditor(ctx, actor, ref.source);
   const now = ctx.now();
   const result = await ctx.db.transaction().execute(async (tx) => {
     const file = await tx

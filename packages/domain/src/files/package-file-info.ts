@@ -17,6 +17,10 @@ export interface PackageFileInfo {
   metadata: Record<string, unknown>;
   publishedAt: string;
   removedAt: string | null;
+  /** Whether the file is yanked (PEP 592, Python only); installers skip it unless pinned. */
+  yanked: boolean;
+  /** The yank's reason ("" for none), or null when not yanked. */
+  yankedReason: string | null;
   labels: string[];
 }
 
@@ -38,6 +42,8 @@ export function toPackageFileInfo(row: PackageFileRow, sourceName: string, label
     metadata: row.metadata,
     publishedAt: row.published_at.toISOString(),
     removedAt: row.removed_at?.toISOString() ?? null,
+    yanked: row.yanked_reason !== null,
+    yankedReason: row.yanked_reason,
     labels,
   };
 }

@@ -7,6 +7,7 @@ import type { RepoRow, RepoType, SourceRow } from "../db/index.js";
 import { DomainError } from "../errors/index.js";
 import { newId } from "../ids.js";
 import { decideRepoAdmin, decideRepoRead } from "../access/repo-permissions.js";
+import { noSuchRepo, noSuchSource } from "./name-hints.js";
 import {
   findRepoByName,
   findSourceByName,
@@ -54,7 +55,8 @@ export function toSourceInfo(row: SourceRow): SourceInfo {
 /** Input for a new repo. */
 export interface CreateRepoInput {
   name: string;
-  type: string;
+  /** Defaults to `r`, as in Posit Package Manager. */
+  type?: string;
   description?: string;
   /** Defaults to the setting `auth.newReposAuthByDefault`. */
   authenticated?: boolean;
@@ -64,7 +66,7 @@ export interface CreateRepoInput {
 export async function createRepo(ctx: DomainContext, actor: Actor, input: CreateRepoInput, meta: RequestMeta = {}): Promise<RepoInfo> {
   requireAllowed(actor, "repos:manage");
   validateName(input.name, "repo");
-  const type = validateType(input.type, "type");
+  const type = validateType(input.type ?? "r", "type");
   const description = input.description ?? "";
   if (description.length > 500) throw new DomainError("INVALID_INPUT", "the description may have at most 500 characters", "description");
   const row = await ctx.db.transaction().execute(async (tx) => {
@@ -103,6 +105,8 @@ export async function editRepo(ctx: DomainContext, actor: Actor, input: EditRepo
   if (input.description !== undefined && input.description.length > 500) {
     throw new DomainError("INVALID_INPUT", "the description may have at most 500 characters", "description");
   }
+  // Hints need the database outside the transaction (PGlite has one connection).
+  if (!(await findRepoByName(ctx.db, input.name))) throw await noSuchRepo(ctx, actor, input.name);
   const row = await ctx.db.transaction().execute(async (tx) => {
     const repo = await findRepoByName(tx, input.name);
     if (!repo) throw new DomainError("NOT_FOUND", `no repo named '${input.name}'; list them with \`gatehouse list repos\``, "name");
@@ -141,7 +145,7 @@ export async function listRepos(ctx: DomainContext, actor: Actor): Promise<RepoI
 /** One repo by name (404 when the actor may not see it). */
 export async function getRepo(ctx: DomainContext, actor: Actor, name: string): Promise<RepoInfo> {
   const row = await findRepoByName(ctx.db, name);
-  if (!row || !(await decideRepoRead(ctx, actor, row)).allowed) throw new DomainError("NOT_FOUND", `no repo named '${name}'`, "name");
+  if (!row || !(await decideRepoRead(ctx, actor, row)).allowed) throw await noSuchRepo(ctx, actor, name);
   return toRepoInfo(row, await selectRepoSources(ctx.db, row.id));
 }
 
@@ -178,11 +182,14 @@ export async function listSources(ctx: DomainContext, actor: Actor): Promise<Sou
 /** Subscribes a repo to a source, after its current ones (needs `repos:manage`). */
 export async function subscribe(ctx: DomainContext, actor: Actor, input: { repo: string; source: string }, meta: RequestMeta = {}): Promise<RepoInfo> {
   requireAllowed(actor, "repos:manage");
+  // Hints need the database outside the transaction (PGlite has one connection).
+  if (!(await findRepoByName(ctx.db, input.repo))) throw await noSuchRepo(ctx, actor, input.repo, "repo");
+  if (!(await findSourceByName(ctx.db, input.source))) throw await noSuchSource(ctx, actor, input.source);
   const result = await ctx.db.transaction().execute(async (tx) => {
     const repo = await findRepoByName(tx, input.repo);
     if (!repo) throw new DomainError("NOT_FOUND", `no repo named '${input.repo}'`, "repo");
     const source = await findSourceByName(tx, input.source);
-    if (!source) throw new DomainError("NOT_FOUND", `no source named '${input.source}'; create it with \`gatehouse create source\``, "source");
+    if (!source) throw new DomainError("NOT_FOUND", `no source named '${input.source}'`, "source");
     if (!isCompatible(repo.type, source.kind)) {
       throw new DomainError("INVALID_INPUT", `a ${repo.type} repo cannot serve a ${source.kind} source`, "source");
     }

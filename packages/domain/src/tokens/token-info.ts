@@ -18,6 +18,22 @@ export interface TokenInfo {
   revokedAt: string | null;
   lastUsedAt: string | null;
   status: TokenStatus;
+  /** Active and expiring within EXPIRY_WARNING_DAYS: listings, the console and whoami flag it. */
+  expiresSoon: boolean;
+}
+
+/** How close to its expiry a token is flagged (SPEC §3: within 7 days). */
+export const EXPIRY_WARNING_DAYS = 7;
+
+/**
+ * Whether an unexpired token expires within EXPIRY_WARNING_DAYS of `now`.
+ *
+ * @example isExpiringSoon(new Date(Date.now() + 86_400_000), new Date()) // true
+ */
+export function isExpiringSoon(expiresAt: Date | null, now: Date): boolean {
+  if (expiresAt === null) return false;
+  const left = expiresAt.getTime() - now.getTime();
+  return left > 0 && left <= EXPIRY_WARNING_DAYS * 86_400_000;
 }
 
 /** Maps a token row (joined with its user's name) to what callers see. */
@@ -37,5 +53,6 @@ export function toTokenInfo(row: TokenRow & { user_name: string }, now: Date): T
     revokedAt: row.revoked_at?.toISOString() ?? null,
     lastUsedAt: row.last_used_at?.toISOString() ?? null,
     status: tokenStatus({ expiresAt: row.expires_at, revokedAt: row.revoked_at }, now),
+    expiresSoon: row.revoked_at === null && isExpiringSoon(row.expires_at, now),
   };
 }
