@@ -11,3 +11,4 @@ export { chooseSimpleFormat, SIMPLE_HTML_CONTENT_TYPE, SIMPLE_JSON_CONTENT_TYPE 
 export { renderSimpleProjectHtml, renderSimpleRootHtml } from "./simple-html.js";
 export { renderSimpleProjectJson, renderSimpleRootJson } from "./simple-json.js";
 export { parsePep440Specifier } from "./pep440-specifier.js";
+export { type ListedFile, parseSimpleProjectHtml, parseSimpleProjectJson } from "./parse-simple-page.js";
