@@ -1,10 +1,11 @@
-import { listSourceFiles, publishFile, removeFiles } from "@gatehouse/domain";
+import { listSourceFiles, publishFile, removeFiles, yankFile } from "@gatehouse/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../app-env.js";
 import { ApiError } from "../../http/api-error.js";
 import { documentOperation } from "../../http/openapi-registry.js";
-import { parseWith } from "../../http/parse-body.js";
+import { parseJsonBody, parseWith } from "../../http/parse-body.js";
+import { strictBody } from "./strict-body.js";
 
 const fileInfo = z.object({
   id: z.string(),
@@ -21,8 +22,11 @@ const fileInfo = z.object({
   biocVersion: z.string().nullable(),
   publishedAt: z.string(),
   removedAt: z.string().nullable(),
+  yanked: z.boolean(),
+  yankedReason: z.string().nullable(),
   labels: z.array(z.string()),
 });
+const yankBody = strictBody({ reason: z.string().max(500, "the reason may have at most 500 characters").optional() });
 const uploadQuery = z.object({
   sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex digits").optional(),
   "bioc-version": z.string().optional(),
@@ -65,6 +69,19 @@ export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
       ...(q.project ? { project: q.project } : {}),
     });
     return c.json({ files });
+  });
+
+  documentOperation({ method: "post", path: "/__api__/sources/:source/files/:filename/yank", tag: "files", summary: "Yank a Python file (PEP 592): installers skip it unless a requirement pins its version", body: yankBody, response: fileInfo, scopes: "sources:write for the source" });
+  app.post("/sources/:source/files/:filename/yank", async (c) => {
+    const body = await parseJsonBody(c, yankBody);
+    const ref = { source: c.req.param("source"), filename: c.req.param("filename"), ...(body.reason !== undefined ? { reason: body.reason } : {}) };
+    return c.json(await yankFile(deps.domain, c.get("actor"), ref, { address: c.env?.address ?? null }));
+  });
+
+  documentOperation({ method: "delete", path: "/__api__/sources/:source/files/:filename/yank", tag: "files", summary: "Take a yank back", response: fileInfo, scopes: "sources:write for the source" });
+  app.delete("/sources/:source/files/:filename/yank", async (c) => {
+    const ref = { source: c.req.param("source"), filename: c.req.param("filename"), undo: true };
+    return c.json(await yankFile(deps.domain, c.get("actor"), ref, { address: c.env?.address ?? null }));
   });
 
   documentOperation({ method: "delete", path: "/__api__/sources/:source/packages/:name", tag: "files", summary: "Remove a package (or one version) from a source; filenames stay reserved", query: removeQuery, scopes: "sources:write for the source" });

@@ -1,4 +1,4 @@
-import { explainAccess, listAuditEvents } from "@gatehouse/domain";
+import { explainAccess, listAuditEvents, whoAmI } from "@gatehouse/domain";
 import { parseResource } from "@gatehouse/scope-engine";
 import { Hono } from "hono";
 import { z } from "zod";
@@ -6,12 +6,16 @@ import type { AppDeps, AppEnv } from "../../app-env.js";
 import { ApiError } from "../../http/api-error.js";
 import { documentOperation } from "../../http/openapi-registry.js";
 import { parseJsonBody, parseWith } from "../../http/parse-body.js";
+import { strictFields } from "./strict-body.js";
 
 const whoami = z.object({
   authenticated: z.boolean(),
   kind: z.enum(["token", "local", "anonymous"]),
   user: z.string().nullable(),
-  token: z.object({ guid: z.string(), display: z.string(), scopes: z.array(z.string()), repos: z.unknown(), sources: z.unknown() }).nullable(),
+  token: z
+    .object({ guid: z.string(), display: z.string(), name: z.string().nullable(), scopes: z.array(z.string()), repos: z.unknown(), sources: z.unknown(), expiresAt: z.string().nullable(), expiresSoon: z.boolean() })
+    .passthrough()
+    .nullable(),
 });
 
 const explainBody = z.object({
@@ -21,25 +25,22 @@ const explainBody = z.object({
   resource: z.string().default("").describe("repo:NAME, source:NAME, or empty for global actions"),
 });
 
-const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).optional(), action: z.string().optional() });
+const auditQuery = strictFields({
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  action: z.string().optional().describe("an action or its start: token matches token.create and token.revoke"),
+  actor: z.string().optional().describe("local, anonymous, a user name or a token's display form"),
+  since: z.iso
+    .datetime({ offset: true, message: "use an ISO 8601 time such as 2026-03-01T00:00:00Z or a date 2026-03-01" })
+    .or(z.iso.date())
+    .optional(),
+});
 
 /** `/__api__/whoami`, `/__api__/authorize/explain`, `/__api__/audit`. */
 export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   documentOperation({ method: "get", path: "/__api__/whoami", tag: "identity", summary: "Who the presented credentials are", response: whoami });
-  app.get("/whoami", (c) => {
-    const actor = c.get("actor");
-    if (actor.kind !== "token") {
-      return c.json({ authenticated: actor.kind === "local", kind: actor.kind, user: null, token: null });
-    }
-    return c.json({
-      authenticated: true,
-      kind: "token",
-      user: actor.userName,
-      token: { guid: actor.guid, display: actor.display, scopes: [...actor.grant.scopes], repos: actor.grant.repos, sources: actor.grant.sources },
-    });
-  });
+  app.get("/whoami", async (c) => c.json(await whoAmI(deps.domain, c.get("actor"))));
 
   documentOperation({ method: "post", path: "/__api__/authorize/explain", tag: "identity", summary: "Explain whether a token may do an action on a resource", body: explainBody, scopes: "any token for itself; global:admin for others" });
   app.post("/authorize/explain", async (c) => {
@@ -53,7 +54,12 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
   documentOperation({ method: "get", path: "/__api__/audit", tag: "identity", summary: "Recent audit events, newest first", query: auditQuery, scopes: "global:admin or api:read" });
   app.get("/audit", async (c) => {
     const q = parseWith(auditQuery, c.req.query());
-    const filter = { ...(q.limit ? { limit: q.limit } : {}), ...(q.action ? { action: q.action } : {}) };
+    const filter = {
+      ...(q.limit ? { limit: q.limit } : {}),
+      ...(q.action ? { action: q.action } : {}),
+      ...(q.actor ? { actor: q.actor } : {}),
+      ...(q.since ? { since: new Date(q.since) } : {}),
+    };
     return c.json({ events: await listAuditEvents(deps.domain, c.get("actor"), filter) });
   });
 

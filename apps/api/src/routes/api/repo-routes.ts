@@ -1,4 +1,4 @@
-import { createRepo, createSource, editRepo, getRepo, listRepos, listSources, subscribe } from "@gatehouse/domain";
+import { createRepo, createSource, deleteRepo, deleteSource, editRepo, getRepo, listRepos, listSources, packageDetail, subscribe, unsubscribe } from "@gatehouse/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../app-env.js";
@@ -16,10 +16,32 @@ const repoInfo = z.object({
   createdAt: z.string(),
 });
 const sourceInfo = z.object({ id: z.string(), name: z.string(), kind: repoType, type: z.enum(["local", "remote"]), createdAt: z.string() });
-const createRepoBody = z.object({ name: z.string(), type: z.string(), description: z.string().optional(), authenticated: z.boolean().optional() });
+const createRepoBody = z.object({ name: z.string(), type: z.string().optional().describe("default r, as in Posit Package Manager"), description: z.string().optional(), authenticated: z.boolean().optional() });
 const editRepoBody = z.object({ authenticated: z.boolean().optional(), description: z.string().optional() });
 const createSourceBody = z.object({ name: z.string(), kind: z.string() });
 const subscribeBody = z.object({ source: z.string() });
+const deletedRepo = z.object({ name: z.string(), sources: z.array(z.string()), grants: z.number(), blocklistRules: z.number(), tokensNamingIt: z.array(z.string()) });
+const detailFile = z.object({
+  filename: z.string(),
+  source: z.string(),
+  kind: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  subdir: z.string().nullable(),
+  biocVersion: z.string().nullable(),
+  labels: z.array(z.string()),
+  yanked: z.boolean(),
+  yankedReason: z.string().nullable(),
+  publishedAt: z.string(),
+});
+const packageDetailSchema = z.object({
+  repo: z.object({ name: z.string(), type: repoType, authenticated: z.boolean() }),
+  project: z.string(),
+  name: z.string(),
+  private: z.boolean(),
+  owner: z.string().nullable(),
+  versions: z.array(z.object({ version: z.string(), files: z.array(detailFile) })),
+});
 
 /** `/__api__/repos` and `/__api__/sources`: create, edit, list, subscribe. */
 export function repoAdminRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -50,6 +72,17 @@ export function repoAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json(await subscribe(deps.domain, c.get("actor"), { repo: c.req.param("name"), source: body.source }, meta(c)));
   });
 
+  documentOperation({ method: "delete", path: "/__api__/repos/:name/subscriptions/:source", tag: "repos", summary: "Unsubscribe a repo from a source (the source and its files stay)", response: repoInfo, scopes: "global:admin or api:write" });
+  app.delete("/repos/:name/subscriptions/:source", async (c) =>
+    c.json(await unsubscribe(deps.domain, c.get("actor"), { repo: c.req.param("name"), source: c.req.param("source") }, meta(c))),
+  );
+
+  documentOperation({ method: "delete", path: "/__api__/repos/:name", tag: "repos", summary: "Delete a repo with its subscriptions, grants and repo-scoped blocklist rules (sources stay)", response: deletedRepo, scopes: "global:admin or api:write" });
+  app.delete("/repos/:name", async (c) => c.json(await deleteRepo(deps.domain, c.get("actor"), { name: c.req.param("name") }, meta(c))));
+
+  documentOperation({ method: "get", path: "/__api__/repos/:name/packages/:package", tag: "repos", summary: "A package's versions, files, serving sources and visibility, as the caller sees it (404 if they may not)", response: packageDetailSchema, scopes: "read access to the repo" });
+  app.get("/repos/:name/packages/:package", async (c) => c.json(await packageDetail(deps.domain, c.get("actor"), { repo: c.req.param("name"), name: c.req.param("package") })));
+
   documentOperation({ method: "get", path: "/__api__/sources", tag: "sources", summary: "Every source", response: z.object({ sources: z.array(sourceInfo) }), scopes: "global:admin or api:read" });
   app.get("/sources", async (c) => c.json({ sources: await listSources(deps.domain, c.get("actor")) }));
 
@@ -58,5 +91,8 @@ export function repoAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await parseJsonBody(c, createSourceBody);
     return c.json(await createSource(deps.domain, c.get("actor"), body, meta(c)), 201);
   });
+
+  documentOperation({ method: "delete", path: "/__api__/sources/:name", tag: "sources", summary: "Delete a source no repo subscribes to and that never held a file (filenames stay reserved)", response: sourceInfo, scopes: "global:admin or api:write" });
+  app.delete("/sources/:name", async (c) => c.json(await deleteSource(deps.domain, c.get("actor"), { name: c.req.param("name") }, meta(c))));
   return app;
 }
