@@ -1,9 +1,24 @@
 // Shapes of the JSON API's bodies. Response types are the domain's own (type-only
 // imports, erased from the bundle), so the console cannot drift from the server;
 // request bodies are written here, as the console builds them.
-import type { AuditEvent, BlocklistRuleInfo, PackageFileInfo, PackageMetadataEntry, RepoInfo, SourceInfo, TokenInfo } from "@gatehouse/domain";
+import type {
+  AuditEvent,
+  BlocklistRuleInfo,
+  GrantInfo,
+  GroupInfo,
+  MemberInfo,
+  OrgDetail,
+  OrgInfo,
+  PackageAccessInfo,
+  PackageFileInfo,
+  PackageMetadataEntry,
+  RepoInfo,
+  SourceInfo,
+  TokenInfo,
+  VisiblePackage,
+} from "@gatehouse/domain";
 
-export type { AuditEvent, BlocklistRuleInfo, PackageMetadataEntry, RepoInfo, SourceInfo, TokenInfo };
+export type { AuditEvent, BlocklistRuleInfo, GrantInfo, GroupInfo, MemberInfo, OrgDetail, OrgInfo, PackageAccessInfo, PackageMetadataEntry, RepoInfo, SourceInfo, TokenInfo, VisiblePackage };
 
 /** A published package file, as the console lists it. */
 export type FileInfo = Omit<PackageFileInfo, "metadata">;
@@ -92,4 +107,20 @@ export interface SetMetadataRequest {
 /** Which notes `GET /__api__/metadata` lists; an empty filter lists every note. */
 export interface MetadataFilter {
   name?: string;
+}
+
+/** What a group may do on a repo or one package of it. */
+export type Permission = GrantInfo["permission"];
+
+/** Body of `POST /__api__/orgs/:org/groups/:group/grants`; no package means the whole repo. */
+export interface GrantRequest {
+  repo: string;
+  package?: string;
+  permission: string;
+}
+
+/** Body of `PUT /__api__/sources/:source/packages/:name/access`. */
+export interface PackageAccessRequest {
+  private?: boolean;
+  owner?: string | null;
 }

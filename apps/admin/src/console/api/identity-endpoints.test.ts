@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import type { ApiClient, ApiResult } from "./client.js";
+import {
+  addGroupMember,
+  addOrgMember,
+  createGroup,
+  createOrg,
+  deleteGroup,
+  deleteOrg,
+  getOrg,
+  grantAccess,
+  removeGroupMember,
+  removeOrgMember,
+  revokeGrant,
+} from "./identity-endpoints.js";
+import { getPackageAccess, listProjectFiles, listRepoPackages, setPackageAccess } from "./package-endpoints.js";
+import { type RecordedCall, recordingClient } from "./recording-client.js";
+
+const cases: [string, (api: ApiClient) => Promise<ApiResult<unknown>>, RecordedCall][] = [
+  ["create org", (a) => createOrg(a, { name: "ds", owner: "ann" }), { method: "POST", path: "/__api__/orgs", options: { body: { name: "ds", owner: "ann" } } }],
+  ["get org", (a) => getOrg(a, "d s"), { method: "GET", path: "/__api__/orgs/d%20s" }],
+  ["delete org", (a) => deleteOrg(a, "ds"), { method: "DELETE", path: "/__api__/orgs/ds" }],
+  ["add org member", (a) => addOrgMember(a, "ds", { user: "bob", role: "owner" }), { method: "POST", path: "/__api__/orgs/ds/members", options: { body: { user: "bob", role: "owner" } } }],
+  ["remove org member", (a) => removeOrgMember(a, "ds", "a@b/c"), { method: "DELETE", path: "/__api__/orgs/ds/members/a%40b%2Fc" }],
+  ["create group", (a) => createGroup(a, "ds", "analysts"), { method: "POST", path: "/__api__/orgs/ds/groups", options: { body: { name: "analysts" } } }],
+  ["delete group", (a) => deleteGroup(a, "ds", "analysts"), { method: "DELETE", path: "/__api__/orgs/ds/groups/analysts" }],
+  ["add group member", (a) => addGroupMember(a, "ds", "analysts", "ann"), { method: "POST", path: "/__api__/orgs/ds/groups/analysts/members", options: { body: { user: "ann" } } }],
+  ["remove group member", (a) => removeGroupMember(a, "ds", "analysts", "ann"), { method: "DELETE", path: "/__api__/orgs/ds/groups/analysts/members/ann" }],
+  [
+    "grant",
+    (a) => grantAccess(a, "ds", "analysts", { repo: "pypi", package: "x", permission: "read" }),
+    { method: "POST", path: "/__api__/orgs/ds/groups/analysts/grants", options: { body: { repo: "pypi", package: "x", permission: "read" } } },
+  ],
+  ["revoke repo grant", (a) => revokeGrant(a, "ds", "analysts", { repo: "pypi" }), { method: "DELETE", path: "/__api__/orgs/ds/groups/analysts/grants", options: { query: { repo: "pypi", package: undefined } } }],
+  ["package access", (a) => getPackageAccess(a, "py-local", "secret"), { method: "GET", path: "/__api__/sources/py-local/packages/secret/access" }],
+  ["set access", (a) => setPackageAccess(a, "py-local", "secret", { private: true }), { method: "PUT", path: "/__api__/sources/py-local/packages/secret/access", options: { body: { private: true } } }],
+];
+
+describe("identity and package endpoints", () => {
+  it.each(cases)("%s uses the API's method, path and body", async (_name, call, expected) => {
+    const { api, calls } = recordingClient({});
+    await call(api);
+    expect(calls).toEqual([expected]);
+  });
+
+  it("unwraps listing bodies", async () => {
+    const pkgs = recordingClient({ packages: [{ project: "a", name: "A", versions: ["1"] }] });
+    expect(await listRepoPackages(pkgs.api, "pypi")).toEqual({ ok: true, value: [{ project: "a", name: "A", versions: ["1"] }] });
+    const files = recordingClient({ files: [] });
+    expect(await listProjectFiles(files.api, "py-local", "a")).toEqual({ ok: true, value: [] });
+    expect(files.calls[0]).toEqual({ method: "GET", path: "/__api__/sources/py-local/files", options: { query: { project: "a" } } });
+  });
+});

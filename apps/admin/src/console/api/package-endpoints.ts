@@ -1,0 +1,31 @@
+import type { ApiClient, ApiResult } from "./client.js";
+import type { FileInfo, PackageAccessInfo, PackageAccessRequest, RepoInfo, VisiblePackage } from "./types.js";
+
+const accessPath = (source: string, name: string): string => `/__api__/sources/${encodeURIComponent(source)}/packages/${encodeURIComponent(name)}/access`;
+
+/** `GET /__api__/repos/:repo/packages`: what the repo serves the caller now (private ones only to who may see them). */
+export async function listRepoPackages(api: ApiClient, repo: string): Promise<ApiResult<VisiblePackage[]>> {
+  const result = await api.request<{ packages: VisiblePackage[] }>("GET", `/__api__/repos/${encodeURIComponent(repo)}/packages`);
+  return result.ok ? { ok: true, value: result.value.packages } : result;
+}
+
+/** `GET /__api__/sources/:source/files?project=`: one project's files in a source. */
+export async function listProjectFiles(api: ApiClient, source: string, project: string): Promise<ApiResult<FileInfo[]>> {
+  const result = await api.request<{ files: FileInfo[] }>("GET", `/__api__/sources/${encodeURIComponent(source)}/files`, { query: { project } });
+  return result.ok ? { ok: true, value: result.value.files } : result;
+}
+
+/** `GET /__api__/sources/:source/packages/:name/access`. */
+export function getPackageAccess(api: ApiClient, source: string, name: string): Promise<ApiResult<PackageAccessInfo>> {
+  return api.request("GET", accessPath(source, name));
+}
+
+/** `PUT /__api__/sources/:source/packages/:name/access`. */
+export function setPackageAccess(api: ApiClient, source: string, name: string, request: PackageAccessRequest): Promise<ApiResult<PackageAccessInfo>> {
+  return api.request("PUT", accessPath(source, name), { body: request });
+}
+
+/** `GET /__api__/repos/:name`: type, access and subscribed sources. */
+export function getRepo(api: ApiClient, name: string): Promise<ApiResult<RepoInfo>> {
+  return api.request("GET", `/__api__/repos/${encodeURIComponent(name)}`);
+}
