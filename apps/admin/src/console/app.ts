@@ -10,6 +10,11 @@ import { mountAuditView } from "./views/audit-view.js";
 import { mountBlocklistView } from "./views/blocklist-view.js";
 import { mountExplainView } from "./views/explain-view.js";
 import { mountMetadataView } from "./views/metadata-view.js";
+import { mountOverviewView } from "./views/overview-view.js";
+import { mountPackagesView } from "./views/packages-view.js";
+import { mountSetupView } from "./setup/setup-view.js";
+import { mountOrgView } from "./views/org-view.js";
+import { mountOrgsView } from "./views/orgs-view.js";
 import { mountReposView } from "./views/repos-view.js";
 import { renderShell, renderSignIn } from "./views/shell-render.js";
 import { mountSourceFilesView, mountSourcesView } from "./views/sources-view.js";
@@ -29,14 +34,24 @@ const SESSION_ENDED = "Your session ended: the token is no longer accepted (revo
 
 function viewFor(route: Route): MountView {
   switch (route.name) {
+    case "overview":
+      return mountOverviewView;
     case "tokens":
       return mountTokensView;
     case "repos":
       return mountReposView;
+    case "repo-packages":
+      return mountPackagesView(route.repo);
+    case "repo-setup":
+      return mountSetupView(route.repo);
     case "sources":
       return mountSourcesView;
     case "source-files":
       return mountSourceFilesView(route.source);
+    case "orgs":
+      return mountOrgsView;
+    case "org":
+      return mountOrgView(route.org);
     case "blocklist":
       return mountBlocklistView;
     case "metadata":

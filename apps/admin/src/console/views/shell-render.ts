@@ -1,6 +1,6 @@
 import type { WhoAmI } from "../api/types.js";
 import { html, type SafeHtml } from "../html/html.js";
-import { NAV_ITEMS, type Route } from "../router.js";
+import { NAV_ITEMS, type NavName } from "../router.js";
 
 const LOGO = html`<svg class="logo" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2 3 6v6c0 5 3.8 9.3 9 10 5.2-.7 9-5 9-10V6l-9-4Z" fill="currentColor" opacity=".18"/><path d="M12 2 3 6v6c0 5 3.8 9.3 9 10 5.2-.7 9-5 9-10V6l-9-4Zm0 6a2.5 2.5 0 0 1 1 4.8V16h-2v-3.2A2.5 2.5 0 0 1 12 8Z" fill="currentColor"/></svg>`;
 
@@ -13,7 +13,7 @@ export function renderBrand(): SafeHtml {
  * Header ("who am I" + sign out), navigation, and the element views render into.
  * @example renderShell(who, "tokens")
  */
-export function renderShell(who: WhoAmI, active: Route["name"]): SafeHtml {
+export function renderShell(who: WhoAmI, active: NavName): SafeHtml {
   const scopes = who.token?.scopes.join(" ") ?? who.kind;
   return html`<header class="topbar">
       ${renderBrand()}
