@@ -71,13 +71,14 @@ function renderTokenRow(t: TokenInfo, ownGuid: string | null): SafeHtml {
     <td><code class="token-display">${t.display}</code>${own ? html` ${renderBadge("you", "info")}` : null}${t.name ? html`<div class="muted small">${t.name}</div>` : null}</td>
     <td>${t.user}</td>
     <td>${renderChips(t.scopes)}</td>
-    <td class="small">${formatResourceList(t.repos)}</td>
-    <td class="small">${formatResourceList(t.sources)}</td>
+    <td class="small limits"><div><span class="muted">repos</span> ${formatResourceList(t.repos)}</div><div><span class="muted">sources</span> ${formatResourceList(t.sources)}</div></td>
     <td class="description">${t.description}</td>
-    <td class="small nowrap">${formatDateTime(t.createdAt)}</td>
-    <td class="small nowrap">${t.expiresAt ? formatDateTime(t.expiresAt) : "never"}</td>
-    <td class="small nowrap">${t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</td>
-    <td>${renderBadge(t.status, STATUS_TONE[t.status])}</td>
+    <td class="small nowrap dates">
+      <div><span class="muted">created</span> ${formatDateTime(t.createdAt)}</div>
+      <div><span class="muted">expires</span> ${t.expiresAt ? formatDateTime(t.expiresAt) : "never"}</div>
+      <div><span class="muted">last used</span> ${t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</div>
+    </td>
+    <td>${renderBadge(t.status, STATUS_TONE[t.status])}${t.status === "active" && t.expiresSoon ? html` ${renderBadge("expires soon", "warning")}` : null}</td>
     <td class="row-actions">${t.status === "active" ? html`<button type="button" class="btn btn-small btn-danger-outline" data-action="revoke" data-guid="${t.guid}" data-display="${t.display}" data-own="${String(own)}">Revoke</button>` : null}</td>
   </tr>`;
 }
@@ -89,7 +90,7 @@ function renderTokenRow(t: TokenInfo, ownGuid: string | null): SafeHtml {
 export function renderTokenTable(tokens: readonly TokenInfo[], ownGuid: string | null): SafeHtml {
   if (tokens.length === 0) return renderEmpty("No tokens match these filters.");
   return html`<div class="table-wrap"><table class="data tokens">
-    <thead><tr><th>Token</th><th>User</th><th>Scopes</th><th>Repos</th><th>Sources</th><th>Description</th><th>Created</th><th>Expires</th><th>Last used</th><th>Status</th><th></th></tr></thead>
+    <thead><tr><th>Token</th><th>User</th><th>Scopes</th><th>Repos / sources</th><th>Description</th><th>Dates</th><th>Status</th><th><span class="visually-hidden">Actions</span></th></tr></thead>
     <tbody>${tokens.map((t) => renderTokenRow(t, ownGuid))}</tbody>
   </table></div>`;
 }

@@ -27,6 +27,7 @@ const token: TokenInfo = {
   revokedAt: null,
   lastUsedAt: null,
   status: "active",
+  expiresSoon: false,
 };
 
 describe("token rendering", () => {
@@ -69,8 +70,8 @@ describe("token rendering", () => {
 describe("repo and source rendering", () => {
   const repo: RepoInfo = { id: "r", name: "pypi", type: "python", description: XSS, authenticated: false, sources: ["a"], createdAt: "2025-01-01T00:00:00.000Z" };
   const sources: SourceInfo[] = [
-    { id: "1", name: "a", kind: "python", type: "local", createdAt: "2025-01-01T00:00:00.000Z" },
-    { id: "2", name: "b", kind: "python", type: "local", createdAt: "2025-01-01T00:00:00.000Z" },
+    { id: "1", name: "a", kind: "python", type: "local", upstream: null, upstreamTokenEnv: null, createdAt: "2025-01-01T00:00:00.000Z" },
+    { id: "2", name: "b", kind: "python", type: "local", upstream: null, upstreamTokenEnv: null, createdAt: "2025-01-01T00:00:00.000Z" },
   ];
 
   it("offers only sources the repo does not serve yet and shows the access switch", () => {
@@ -87,7 +88,7 @@ describe("repo and source rendering", () => {
 
   it("lists files with a short digest and the removal state", () => {
     const out = renderFileTable([
-      { id: "f", source: "a", filename: "x-1.0.tar.gz", project: "x", name: "x", version: "1.0", kind: "sdist", sha256: "ab".repeat(32), md5: "", size: 2048, subdir: null, biocVersion: null, publishedAt: "2025-01-01T00:00:00.000Z", removedAt: "2025-02-01T00:00:00.000Z", labels: [] },
+      { id: "f", source: "a", filename: "x-1.0.tar.gz", project: "x", name: "x", version: "1.0", kind: "sdist", sha256: "ab".repeat(32), md5: "", size: 2048, subdir: null, biocVersion: null, publishedAt: "2025-01-01T00:00:00.000Z", removedAt: "2025-02-01T00:00:00.000Z", labels: [], yanked: false, yankedReason: null },
     ]).value;
     expect(out).toContain("abababababab…");
     expect(out).toContain("2.0 KiB");
