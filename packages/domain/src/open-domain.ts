@@ -1,5 +1,4 @@
-import { join } from "node:path";
-import { FsBlobStore } from "./blobs/index.js";
+import { type StorageOptions, openBlobStore } from "./blobs/index.js";
 import { Catalog } from "./catalog/index.js";
 import { ChangeBus } from "./changes/index.js";
 import { DEFAULT_SETTINGS, type DomainContext, type DomainSettings } from "./context.js";
@@ -16,6 +15,8 @@ export interface DomainOptions {
   /** Who opens it, written into the data folder's lock (e.g. "server", "cli"). */
   role?: string;
   settings?: Partial<DomainSettings>;
+  /** Where files go (default: the folder `<dataDir>/files`). */
+  storage?: StorageOptions;
   now?: () => Date;
 }
 
@@ -41,16 +42,22 @@ export function databaseTargetOf(options: DomainOptions): DatabaseTarget {
  * const domain = await openDomain({ dataDir: ".gatehouse", role: "server" });
  */
 export async function openDomain(options: DomainOptions): Promise<Domain> {
-  const database = await openDatabase(databaseTargetOf(options), options.role);
+  // The store first: an unreachable bucket stops start-up before the database is locked or migrated.
+  const blobs = await openBlobStore(options.storage ?? { kind: "folder" }, options.dataDir);
+  const database = await openDatabase(databaseTargetOf(options), options.role).catch((err: unknown) => {
+    blobs.close?.();
+    throw err;
+  });
   try {
     await migrateToLatest(database.db);
   } catch (err) {
     await database.close();
+    blobs.close?.();
     throw err;
   }
   const ctx: DomainContext = {
     db: database.db,
-    blobs: new FsBlobStore(join(options.dataDir, "files")),
+    blobs,
     bus: new ChangeBus(),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
     now: options.now ?? (() => new Date()),
@@ -63,6 +70,7 @@ export async function openDomain(options: DomainOptions): Promise<Domain> {
     close: async () => {
       catalog.close();
       await database.close();
+      blobs.close?.();
     },
   };
 }

@@ -35,4 +35,12 @@ export interface BlobStore {
   open(sha256: string, range?: ByteRange): Readable;
   /** Size of a stored blob, or null when absent. */
   stat(sha256: string): Promise<{ size: number } | null>;
+  /**
+   * A short-lived URL a client may fetch the bytes from directly (object storage with
+   * GATEHOUSE_STORAGE_REDIRECT), or null to stream them through the server. Optional: a store
+   * without it always streams.
+   */
+  downloadUrl?(sha256: string, options: { contentType: string }): Promise<string | null>;
+  /** Releases connections (object storage); the store is not used afterwards. */
+  close?(): void;
 }

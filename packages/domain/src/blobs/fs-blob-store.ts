@@ -1,12 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
-import { DomainError } from "../errors/index.js";
 import type { BlobStore, ByteRange, StagedBlob } from "./blob-store.js";
-
-const SHA256_HEX = /^[0-9a-f]{64}$/;
+import { type BlobInput, checkSha256, stageToFile } from "./stage-to-file.js";
 
 async function fsyncDir(dir: string): Promise<void> {
   const handle = await open(dir, "r");
@@ -36,36 +33,12 @@ export class FsBlobStore implements BlobStore {
   }
 
   private pathOf(sha256: string): string {
-    if (!SHA256_HEX.test(sha256)) throw new DomainError("INVALID_INPUT", "not a sha256 digest");
+    checkSha256(sha256);
     return join(this.blobDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
-  async stage(input: Readable | AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: { maxBytes: number }): Promise<StagedBlob> {
-    await mkdir(this.tmpDir, { recursive: true });
-    const path = join(this.tmpDir, `${Date.now()}-${randomBytes(8).toString("hex")}.part`);
-    const sha = createHash("sha256");
-    const md5 = createHash("md5");
-    let size = 0;
-    const handle = await open(path, "wx", 0o600);
-    try {
-      for await (const chunk of input) {
-        const bytes = chunk as Uint8Array;
-        size += bytes.byteLength;
-        if (size > options.maxBytes) {
-          throw new DomainError("TOO_LARGE", `upload exceeds the limit of ${options.maxBytes} bytes (setting GATEHOUSE_MAX_UPLOAD_BYTES)`);
-        }
-        sha.update(bytes);
-        md5.update(bytes);
-        await handle.write(bytes);
-      }
-      await handle.sync();
-    } catch (err) {
-      await handle.close();
-      await rm(path, { force: true });
-      throw err;
-    }
-    await handle.close();
-    return { path, sha256: sha.digest("hex"), md5: md5.digest("hex"), size };
+  async stage(input: BlobInput, options: { maxBytes: number }): Promise<StagedBlob> {
+    return stageToFile(this.tmpDir, input, options);
   }
 
   async commit(staged: StagedBlob): Promise<void> {
@@ -99,8 +72,10 @@ export class FsBlobStore implements BlobStore {
   }
 
   async stat(sha256: string): Promise<{ size: number } | null> {
+    // Outside the try: a malformed digest is the caller's error, not an absent file.
+    const path = this.pathOf(sha256);
     try {
-      const s = await stat(this.pathOf(sha256));
+      const s = await stat(path);
       return { size: s.size };
     } catch {
       return null;

@@ -1,0 +1,53 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, open, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { Readable } from "node:stream";
+import { DomainError } from "../errors/index.js";
+import type { StagedBlob } from "./blob-store.js";
+
+/** What a blob store stages from: a request body or a few chunks. */
+export type BlobInput = Readable | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
+
+/**
+ * Streams input to a new file in `tmpDir`, hashing (sha256, md5) as it goes and fsyncing at the
+ * end; past `maxBytes` it stops with TOO_LARGE and removes the partial file. Every store stages
+ * locally: the inspectors read the package from this path (zip and tar need random access).
+ *
+ * @example
+ * const staged = await stageToFile(".gatehouse/files/tmp", request.body, { maxBytes: 1 << 30 });
+ */
+export async function stageToFile(tmpDir: string, input: BlobInput, options: { maxBytes: number }): Promise<StagedBlob> {
+  await mkdir(tmpDir, { recursive: true });
+  const path = join(tmpDir, `${Date.now()}-${randomBytes(8).toString("hex")}.part`);
+  const sha = createHash("sha256");
+  const md5 = createHash("md5");
+  let size = 0;
+  const handle = await open(path, "wx", 0o600);
+  try {
+    for await (const chunk of input) {
+      const bytes = chunk as Uint8Array;
+      size += bytes.byteLength;
+      if (size > options.maxBytes) {
+        throw new DomainError("TOO_LARGE", `upload exceeds the limit of ${options.maxBytes} bytes (setting GATEHOUSE_MAX_UPLOAD_BYTES)`);
+      }
+      sha.update(bytes);
+      md5.update(bytes);
+      await handle.write(bytes);
+    }
+    await handle.sync();
+  } catch (err) {
+    await handle.close();
+    await rm(path, { force: true });
+    throw err;
+  }
+  await handle.close();
+  return { path, sha256: sha.digest("hex"), md5: md5.digest("hex"), size };
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Refuses anything but a lowercase sha256 digest, so a digest can never name another path or key. */
+export function checkSha256(sha256: string): string {
+  if (!SHA256_HEX.test(sha256)) throw new DomainError("INVALID_INPUT", "not a sha256 digest");
+  return sha256;
+}
