@@ -1,5 +1,7 @@
 import { resolve } from "node:path";
+import type { StorageOptions } from "@gatehouse/domain";
 import { z } from "zod";
+import { storageOptionsOf } from "./storage-config.js";
 
 // The only place process.env is read for the server; everything else gets a ServerConfig.
 
@@ -21,6 +23,16 @@ const envSchema = z.object({
   GATEHOUSE_AUTH_FAILURE_LIMIT: z.coerce.number().int().positive().default(30),
   GATEHOUSE_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   GATEHOUSE_BIOC_RELEASE: z.string().regex(/^\d+\.\d+$/, "must look like 3.20").default("3.20"),
+  // Storage: checked further (and only for s3://) by storageOptionsOf, which names the setting at fault.
+  GATEHOUSE_STORAGE: z.string().optional(),
+  GATEHOUSE_STORAGE_REDIRECT: booleanText.default(false),
+  AWS_ENDPOINT_URL: z.string().min(1).optional(),
+  AWS_REGION: z.string().min(1).optional(),
+  AWS_DEFAULT_REGION: z.string().min(1).optional(),
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  AWS_SESSION_TOKEN: z.string().min(1).optional(),
+  AWS_S3_FORCE_PATH_STYLE: booleanText.optional(),
 });
 
 /** Every server setting, validated. */
@@ -35,6 +47,8 @@ export interface ServerConfig {
   authFailureLimit: number;
   authFailureWindowMs: number;
   biocRelease: string;
+  /** Where files go: the data folder's `files/`, another folder, or an S3 bucket. */
+  storage: StorageOptions;
 }
 
 /** A setting that failed validation, named as the user sets it. */
@@ -56,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<ServerConf
     throw new ConfigError(`invalid setting ${name}=${JSON.stringify(env[name] ?? "")}: ${issue?.message ?? "invalid"}`);
   }
   const e = parsed.data;
+  const storage = storageOptionsOf(e);
+  if (!storage.ok) throw new ConfigError(`invalid setting ${storage.name}=${JSON.stringify(env[storage.name] ?? "")}: ${storage.error}`);
   const config: ServerConfig = {
     host: e.GATEHOUSE_HOST,
     port: e.GATEHOUSE_PORT,
@@ -67,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<ServerConf
     authFailureLimit: e.GATEHOUSE_AUTH_FAILURE_LIMIT,
     authFailureWindowMs: e.GATEHOUSE_AUTH_FAILURE_WINDOW_SECONDS * 1000,
     biocRelease: e.GATEHOUSE_BIOC_RELEASE,
+    storage: storage.value,
   };
   const merged = { ...config, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
   return { ...merged, dataDir: resolve(merged.dataDir) };

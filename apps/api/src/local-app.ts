@@ -19,6 +19,7 @@ export async function openLocalApp(config: ServerConfig): Promise<LocalApp> {
   const domain = await openDomain({
     dataDir: config.dataDir,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    storage: config.storage,
     role: "gatehouse cli",
     settings: { maxUploadBytes: config.maxUploadBytes, newReposAuthByDefault: config.newReposAuthByDefault, biocRelease: config.biocRelease },
   });

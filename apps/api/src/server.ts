@@ -73,6 +73,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
   const domain = await openDomain({
     dataDir: config.dataDir,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    storage: config.storage,
     role: "gatehouse server",
     settings: { maxUploadBytes: config.maxUploadBytes, newReposAuthByDefault: config.newReposAuthByDefault, biocRelease: config.biocRelease },
   });

@@ -81,4 +81,16 @@ describe("immutableCachingFor", () => {
     expect(immutableCachingFor({ authenticated: true })).toBe("immutable-private");
     expect(immutableCachingFor({ authenticated: false })).toBe("immutable-public");
   });
+
+  it("redirects to the store's download URL when it hands one out, after checking the bytes exist", async () => {
+    const redirecting = Object.assign(Object.create(blobs) as FsBlobStore, {
+      downloadUrl: async (sha256: string) => `http://store.test/${sha256}?X-Amz-Signature=x`,
+    });
+    const res = await serveBlob(redirecting, file, get({ Range: "bytes=0-1" }));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe(`http://store.test/${file.sha256}?X-Amz-Signature=x`);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const revalidated = await serveBlob(redirecting, file, get({ "If-None-Match": `"${file.sha256}"` }));
+    expect(revalidated.status).toBe(304);
+  });
 });

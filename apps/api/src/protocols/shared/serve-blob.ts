@@ -33,6 +33,7 @@ export function immutableCachingFor(repo: { authenticated: boolean }): BlobCachi
  * Answers a download from the blob store, streaming (never buffering) the bytes: strong ETag (the
  * sha256), 304 on a matching If-None-Match, 206 for one satisfiable Range (honouring If-Range), 416
  * for an unsatisfiable one, else 200; HEAD gets the headers only. Missing bytes are an INTERNAL error.
+ * A store that hands out download URLs (S3 with GATEHOUSE_STORAGE_REDIRECT) gets a 302 to one instead.
  * @example return serveBlob(blobs, { sha256, size, contentType: "application/x-gzip", caching: "revalidate" }, c.req.raw)
  */
 export async function serveBlob(blobs: BlobStore, blob: BlobToServe, request: Request): Promise<Response> {
@@ -49,6 +50,10 @@ export async function serveBlob(blobs: BlobStore, blob: BlobToServe, request: Re
   if (!(await blobs.stat(blob.sha256))) {
     throw new ApiError("INTERNAL", `the stored bytes of this file (sha256 ${blob.sha256}) are missing; restore the file store`);
   }
+  // Object storage with GATEHOUSE_STORAGE_REDIRECT sends the bytes itself (ranges included) from a
+  // short-lived presigned URL, so the redirect must not be cached past it.
+  const location = await blobs.downloadUrl?.(blob.sha256, { contentType: blob.contentType });
+  if (location) return new Response(null, { status: 302, headers: { Location: location, "Cache-Control": "no-store" } });
   const ifRange = request.headers.get("if-range");
   const range = ifRange === null || ifRange.trim() === etag ? parseByteRange(request.headers.get("range"), blob.size) : { kind: "full" as const };
   const head = request.method === "HEAD";
