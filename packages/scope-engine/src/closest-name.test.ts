@@ -4,6 +4,7 @@ import { closestName, didYouMean } from "./closest-name.js";
 describe("closestName", () => {
   it.each([
     ["pypy", ["cran", "pypi"], "pypi"],
+    ["tema", ["team"], "team"],
     ["PyPI", ["pypi"], "pypi"],
     ["repo:read", ["repos:read", "repos"], "repos:read"],
     ["conda:downlod", ["conda", "conda:download"], "conda:download"],
