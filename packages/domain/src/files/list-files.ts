@@ -1,7 +1,7 @@
 import { type Actor, can } from "../auth/index.js";
 import type { DomainContext } from "../context.js";
 import { DomainError } from "../errors/index.js";
-import { findSourceByName } from "../repos/index.js";
+import { findSourceByName, noSuchSource } from "../repos/index.js";
 import { type PackageFileInfo, toPackageFileInfo } from "./package-file-info.js";
 
 /** Files of a source (live ones, or all with `includeRemoved`); needs `api:read` or write access to it. */
@@ -11,7 +11,7 @@ export async function listSourceFiles(
   input: { source: string; includeRemoved?: boolean; project?: string },
 ): Promise<PackageFileInfo[]> {
   const source = await findSourceByName(ctx.db, input.source);
-  if (!source) throw new DomainError("NOT_FOUND", `no source named '${input.source}'`, "source");
+  if (!source) throw await noSuchSource(ctx, actor, input.source);
   if (!can(actor, "api:read") && !can(actor, "source:write", { source: source.name, sourceKind: source.kind })) {
     throw new DomainError(actor.kind === "anonymous" ? "UNAUTHENTICATED" : "FORBIDDEN", "listing a source's files needs api:read or write access to it");
   }

@@ -4,7 +4,7 @@ import { type Actor, describeActor } from "../auth/index.js";
 import { recordChange } from "../changes/index.js";
 import type { DomainContext, RequestMeta } from "../context.js";
 import { DomainError } from "../errors/index.js";
-import { findSourceByName } from "../repos/index.js";
+import { findSourceByName, noSuchSource } from "../repos/index.js";
 import { normalizeNameFor } from "./inspectors.js";
 
 /** Which files to remove: every live file of a package, or one version. */
@@ -20,7 +20,7 @@ export interface RemoveInput {
  */
 export async function removeFiles(ctx: DomainContext, actor: Actor, input: RemoveInput, meta: RequestMeta = {}): Promise<{ removed: string[] }> {
   const source = await findSourceByName(ctx.db, input.source);
-  if (!source) throw new DomainError("NOT_FOUND", `no source named '${input.source}'`, "source");
+  if (!source) throw await noSuchSource(ctx, actor, input.source);
   await requireSourceWrite(ctx, actor, source);
   const project = normalizeNameFor(source.kind, input.name);
   const now = ctx.now();

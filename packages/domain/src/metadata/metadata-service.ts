@@ -4,6 +4,7 @@ import { type Actor, describeActor, requireAllowed } from "../auth/index.js";
 import type { DomainContext, RequestMeta } from "../context.js";
 import { DomainError } from "../errors/index.js";
 import { findRepoByName } from "../repos/repo-queries.js";
+import { noSuchRepo } from "../repos/name-hints.js";
 import { type NoteRow, deleteNote, findNote, selectNotes, selectRepoPackageNames, upsertNote } from "./metadata-queries.js";
 import type { ListPackageMetadataInput, PackageMetadataEntry, PackageVisibility, SetPackageMetadataInput } from "./metadata-types.js";
 import { requireNoteKey, requireNoteName, requireNoteValue } from "./note-input.js";
@@ -87,7 +88,7 @@ export async function listPackageMetadata(
     // Checked before NOT_FOUND, so a caller who may not read a repo cannot tell whether it exists.
     const resource: Resource = repo ? { repo: repo.name, repoType: repo.type } : { repo: input.repo };
     requireAllowed(actor, "metadata:read", resource);
-    if (repo === undefined) throw new DomainError("NOT_FOUND", `no repo named '${input.repo}'; list them with \`gatehouse list repos\``, "repo");
+    if (repo === undefined) throw await noSuchRepo(ctx, actor, input.repo, "repo");
     inRepo = await selectRepoPackageNames(ctx.db, repo.id);
   } else {
     requireAllowed(actor, "metadata:read");
