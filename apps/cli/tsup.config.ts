@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // The hook is its own entry: oclif loads it by path (package.json oclif.hooks).
+  entry: { index: "src/index.ts", "hooks/command-not-found": "src/hooks/command-not-found.ts" },
   format: ["esm"],
   target: "node20",
   platform: "node",

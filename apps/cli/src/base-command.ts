@@ -1,4 +1,5 @@
 import { Command, Errors, Flags, type Interfaces } from "@oclif/core";
+import { normalizeBooleanFlags } from "./boolean-flags.js";
 import { CliError, EXIT_FAILURE, EXIT_USAGE, formatCliError } from "./cli-error.js";
 import { type Connection, connect } from "./client/connect.js";
 
@@ -19,6 +20,9 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     data: Flags.string({ description: "data folder of the embedded database (local mode)", env: "GATEHOUSE_DATA_DIR", helpGroup: "GLOBAL" }),
   };
 
+  /** Boolean flags that also take `=true|false` or `true|false` (the seeds' spelling, e.g. rspm's `--authenticated=false`). */
+  static booleanValueFlags: readonly string[] = [];
+
   declare protected flags: CommandFlags<T>;
   declare protected args: CommandArgs<T>;
   private connection: Connection | undefined;
@@ -29,9 +33,13 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
   public override async init(): Promise<void> {
     await super.init();
     const ctor = this.ctor as typeof BaseCommand;
+    const normalized = normalizeBooleanFlags(this.argv, ctor.booleanValueFlags);
+    this.argv = normalized.argv;
     const { args, flags } = await this.parse({ flags: ctor.flags, baseFlags: ctor.baseFlags, args: ctor.args, strict: ctor.strict });
     this.flags = flags as CommandFlags<T>;
     this.args = args as CommandArgs<T>;
+    // Thrown after parsing, so oclif does not also warn that the command never parsed.
+    if (normalized.refused) throw normalized.refused;
   }
 
   /** The connection to Gatehouse, opened on first use. */

@@ -33,6 +33,16 @@ import Remove from "./commands/remove.js";
 import RevokeToken from "./commands/revoke/token.js";
 import Serve from "./commands/serve.js";
 import Subscribe from "./commands/subscribe.js";
+import Audit from "./commands/audit.js";
+import DeleteRepo from "./commands/delete/repo.js";
+import DeleteSource from "./commands/delete/source.js";
+import Info from "./commands/info.js";
+import LabelCopy from "./commands/label/copy.js";
+import LabelList from "./commands/label/list.js";
+import ListSources from "./commands/list/sources.js";
+import Unsubscribe from "./commands/unsubscribe.js";
+import WhoAmI from "./commands/whoami.js";
+import Yank from "./commands/yank.js";
 
 /** Every command, by id (topics separated by ':'; typed with spaces on the command line). */
 export const COMMANDS = {
@@ -71,4 +81,14 @@ export const COMMANDS = {
   "delete:blocklist-rule": DeleteBlocklistRule,
   "set:metadata": SetMetadata,
   "list:metadata": ListMetadata,
+  "list:sources": ListSources,
+  unsubscribe: Unsubscribe,
+  "delete:repo": DeleteRepo,
+  "delete:source": DeleteSource,
+  info: Info,
+  audit: Audit,
+  whoami: WhoAmI,
+  yank: Yank,
+  "label:list": LabelList,
+  "label:copy": LabelCopy,
 };

@@ -1,5 +1,6 @@
 import { type ServerConfig, adminSocketPathOf, loadConfig, openLocalApp } from "@gatehouse/api";
 import { readLockHolder } from "@gatehouse/domain";
+import { parseToken } from "@gatehouse/token-model";
 import { Agent, fetch as undiciFetch } from "undici";
 import { CliError } from "../cli-error.js";
 import { ApiClient } from "./api-client.js";
@@ -18,6 +19,25 @@ export interface ConnectOptions {
   env: NodeJS.ProcessEnv;
   /** Commands that only make sense on the server machine refuse remote mode. */
   localOnly?: boolean;
+}
+
+/**
+ * GATEHOUSE_TOKEN for remote mode: unset means anonymous on purpose; set but
+ * empty or not a Gatehouse token is refused, naming the variable, instead of
+ * silently acting as anonymous (the message never echoes the value).
+ */
+export function tokenFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.GATEHOUSE_TOKEN;
+  if (raw === undefined) return undefined;
+  const token = raw.trim();
+  if (token === "") {
+    throw new CliError("GATEHOUSE_TOKEN is set but empty", { code: "INVALID_INPUT", hint: "export GATEHOUSE_TOKEN=gth-… (a token from `gatehouse create token`), or unset it to act anonymously" });
+  }
+  const parsed = parseToken(token);
+  if (!parsed.ok) {
+    throw new CliError(`GATEHOUSE_TOKEN is not a Gatehouse token: ${parsed.error.message}`, { code: "INVALID_INPUT", hint: "copy the whole token (gth- and 46 more characters) into GATEHOUSE_TOKEN, or unset it to act anonymously" });
+  }
+  return token;
 }
 
 function configFor(options: ConnectOptions): ServerConfig {
@@ -62,7 +82,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     } catch {
       throw new CliError(`invalid address '${address}': use a URL such as http://127.0.0.1:4242`, { code: "INVALID_INPUT", field: "address" });
     }
-    const token = options.env.GATEHOUSE_TOKEN;
+    const token = tokenFromEnv(options.env);
     const transport = (request: Request) => {
       const url = new URL(request.url);
       const target = new URL(`${base.pathname.replace(/\/$/, "")}${url.pathname}${url.search}`, base);

@@ -5,10 +5,14 @@ import { BaseCommand } from "../../base-command.js";
 /** `gatehouse create repo`. */
 export default class CreateRepo extends BaseCommand<typeof CreateRepo> {
   static override summary = "Create a repository clients install from";
-  static override examples = ["gatehouse create repo --name pypi-internal --type python --authenticated --description 'internal wheels'"];
+  static override examples = [
+    "gatehouse create repo --name pypi-internal --type python --authenticated --description 'internal wheels'",
+    "gatehouse create repo --name=cran-internal --authenticated   # type r, as rspm",
+  ];
+  static override booleanValueFlags = ["authenticated"];
   static override flags = {
     name: Flags.string({ description: "repo name (a-z, 0-9, '.', '_', '-')", required: true }),
-    type: Flags.string({ description: "repo type", options: ["python", "r", "bioconductor", "conda"], required: true }),
+    type: Flags.string({ description: "repo type (default r, as in Posit Package Manager)", options: ["python", "r", "bioconductor", "conda"] }),
     description: Flags.string({ description: "what the repo holds" }),
     authenticated: Flags.boolean({ description: "require a token to read (default: setting auth.newReposAuthByDefault)", allowNo: true }),
   };
@@ -17,7 +21,7 @@ export default class CreateRepo extends BaseCommand<typeof CreateRepo> {
     const f = this.flags;
     const repo = await (await this.api()).call<RepoInfo>("POST", "/__api__/repos", {
       name: f.name,
-      type: f.type,
+      ...(f.type !== undefined ? { type: f.type } : {}),
       ...(f.description !== undefined ? { description: f.description } : {}),
       ...(f.authenticated !== undefined ? { authenticated: f.authenticated } : {}),
     });

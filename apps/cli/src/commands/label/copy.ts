@@ -1,0 +1,23 @@
+import type { LabelCopy } from "@gatehouse/domain";
+import { Flags } from "@oclif/core";
+import { BaseCommand } from "../../base-command.js";
+
+/** `gatehouse label copy`: `anaconda label --copy FROM TO` for one source. */
+export default class LabelCopyCommand extends BaseCommand<typeof LabelCopyCommand> {
+  static override summary = "Give every conda file carrying one label another label too (they keep the first)";
+  static override examples = ["gatehouse label copy --source conda-internal --from dev --to main"];
+  static override flags = {
+    source: Flags.string({ description: "conda source", required: true }),
+    from: Flags.string({ description: "label whose files to copy", required: true }),
+    to: Flags.string({ description: "label to give them", required: true }),
+  };
+
+  async run(): Promise<void> {
+    const f = this.flags;
+    const copy = await (await this.api()).call<LabelCopy>("POST", `/__api__/sources/${encodeURIComponent(f.source)}/labels/copy`, { from: f.from, to: f.to });
+    if (this.json) return this.printJson(copy);
+    const already = copy.alreadyThere > 0 ? ` (${copy.alreadyThere} already had it)` : "";
+    this.note(`labelled ${copy.copied.length} file(s) of '${copy.source}' '${copy.to}' as well as '${copy.from}'${already}`);
+    for (const name of copy.copied) this.out(name);
+  }
+}
