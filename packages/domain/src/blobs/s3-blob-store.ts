@@ -19,13 +19,12 @@ export interface S3BlobStoreOptions {
   tmpDir: string;
   /** Answer downloadUrl with presigned GETs valid this long; absent, downloads stream. */
   presignSeconds?: number;
-  /** Multipart part size: memory per upload is about partSize × queueSize. */
+  /** Multipart part size (default: the SDK's, 5 MiB up to 48 GiB); memory per upload is about partSize × 2. */
   partSize?: number;
 }
 
-// 8 MiB parts, two in flight: ~16 MiB of buffers per upload whatever the file's size,
-// and 10,000 parts (S3's limit) still reach 80 GiB.
-const DEFAULT_PART_SIZE = 8 * 1024 * 1024;
+// Two parts in flight. Without a part size the SDK takes S3's smallest, 5 MiB, growing it only
+// past 10,000 parts (48 GiB): ~10–15 MiB of buffers per upload whatever the file's size.
 const QUEUE_SIZE = 2;
 
 function isNotFound(err: unknown): boolean {
@@ -67,7 +66,7 @@ export class S3BlobStore implements BlobStore {
       const upload = new Upload({
         client: this.client,
         params: { Bucket: this.options.bucket, Key: this.keyOf(staged.sha256), Body: createReadStream(staged.path), ContentLength: staged.size },
-        partSize: this.options.partSize ?? DEFAULT_PART_SIZE,
+        ...(this.options.partSize ? { partSize: this.options.partSize } : {}),
         queueSize: QUEUE_SIZE,
         // A failed multipart upload is aborted, so no orphaned parts are billed.
         leavePartsOnError: false,
