@@ -11,6 +11,20 @@ export interface DomainSettings {
   maxUploadBytes: number;
   /** Bioconductor release new Bioconductor uploads default to. */
   biocRelease: string;
+  /** How remote sources reach their upstreams. */
+  upstream: UpstreamSettings;
+}
+
+/** Settings of pull-through mirroring (remote sources). */
+export interface UpstreamSettings {
+  /** Allow loopback and private upstream addresses (`GATEHOUSE_UPSTREAM_ALLOW_PRIVATE`; tests use loopback upstreams). */
+  allowPrivate: boolean;
+  /** How long a mirrored project's upstream page is trusted before it is read again. */
+  indexTtlSeconds: number;
+  /** Time bound of one upstream request. */
+  timeoutSeconds: number;
+  /** The value of a server environment variable named by a source's `--upstream-token-env` (read by the app). */
+  secret(name: string): string | undefined;
 }
 
 /** Default settings. */
@@ -18,6 +32,7 @@ export const DEFAULT_SETTINGS: DomainSettings = {
   newReposAuthByDefault: false,
   maxUploadBytes: 2 * 1024 ** 3,
   biocRelease: "3.20",
+  upstream: { allowPrivate: false, indexTtlSeconds: 300, timeoutSeconds: 30, secret: () => undefined },
 };
 
 /** What every service needs: the database, blob storage, the change bus and a clock. */

@@ -23,6 +23,8 @@ export const STATUS_OF: Record<ApiErrorCode, ContentfulStatusCode> = {
   RATE_LIMITED: 429,
   CONFIG_INVALID: 500,
   INTERNAL: 500,
+  UPSTREAM_FAILED: 502,
+  UPSTREAM_TIMEOUT: 504,
   DATABASE_IN_USE: 503,
 };
 

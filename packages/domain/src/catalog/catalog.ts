@@ -5,6 +5,7 @@ import type { DomainContext } from "../context.js";
 import { DomainError } from "../errors/index.js";
 import { foldPackageName } from "../metadata/note-input.js";
 import { BlocklistState } from "./blocklist-state.js";
+import { RemoteMirror } from "../remote/index.js";
 import { RepoDirectory } from "./repo-directory.js";
 import { RepoReader } from "./repo-reader.js";
 import type { RepoView } from "./snapshot-files.js";
@@ -31,8 +32,10 @@ export class Catalog {
   private readonly directory: RepoDirectory;
   private readonly privacy: VisibilityResolver;
   private readonly blocklist: BlocklistState;
+  private readonly mirror: RemoteMirror;
 
   constructor(private readonly ctx: DomainContext) {
+    this.mirror = new RemoteMirror(ctx);
     this.directory = new RepoDirectory(ctx);
     this.privacy = new VisibilityResolver(ctx);
     this.blocklist = new BlocklistState(ctx);
@@ -52,7 +55,7 @@ export class Catalog {
     }
     const access = await requireRepoRead(this.ctx, actor, view.repo);
     const [visibility, blocklist] = await Promise.all([this.privacy.forViewer(actor, view), this.blocklist.current()]);
-    return new RepoReader(this.ctx.db, view, visibility, blocklist, access);
+    return new RepoReader(this.ctx.db, view, visibility, blocklist, this.mirror, access);
   }
 
   /** The repo and its sources with no read check, or undefined: for uploads, which check write access themselves. */

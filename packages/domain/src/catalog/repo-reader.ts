@@ -4,6 +4,7 @@ import type { Visibility } from "../access/private-visibility.js";
 import type { BlocklistMatcher } from "../blocklist/blocklist-matcher.js";
 import type { BlockRule } from "../blocklist/blocklist-types.js";
 import type { Database, PackageFileRow, RepoRow, SourceRow } from "../db/index.js";
+import type { RemoteMirror } from "../remote/index.js";
 import { type FileLookup, ecosystemOf } from "./file-lookup.js";
 import { type CatalogFilter, type RepoView, firstSourceWins, selectSnapshotFiles } from "./snapshot-files.js";
 
@@ -21,6 +22,7 @@ export class RepoReader {
     private readonly view: RepoView,
     private readonly visibility: Visibility,
     private readonly blocklist: BlocklistMatcher,
+    private readonly mirror: RemoteMirror,
     /** Why this viewer may read the repo (public, a scope, or a group grant). */
     readonly access: AccessDecision,
   ) {}
@@ -54,8 +56,33 @@ export class RepoReader {
    * through `keepVisible` before it is shown to one.
    */
   async sharedFiles(at: Date | null, filter: CatalogFilter = {}): Promise<PackageFileRow[]> {
-    const rows = firstSourceWins(await selectSnapshotFiles(this.db, this.view, at, filter), this.sourceIds());
+    const rows = firstSourceWins(this.withoutShadowedUpstream(await selectSnapshotFiles(this.db, this.view, at, filter)), this.sourceIds());
     return this.blocklist.isEmpty ? rows : rows.filter((r) => this.blockOf(r) === undefined);
+  }
+
+  /**
+   * Brings the repo's mirrors (remote sources) up to date for one project
+   * before its pages are rendered or served from cache: at most one upstream
+   * read per TTL, shared by concurrent requests. A project a local source
+   * holds is never asked of an upstream (its name does not leave the server).
+   */
+  async refreshMirrors(project: string, at: Date | null): Promise<void> {
+    const remotes = this.view.sources.filter((s) => s.type === "remote");
+    // A past date shows what the mirror had seen then: nothing to fetch for it.
+    if (remotes.length === 0 || (at !== null && at.getTime() < Date.now())) return;
+    const locals = this.view.sources.filter((s) => s.type !== "remote").map((s) => s.id);
+    if (locals.length > 0) {
+      const local = await this.db
+        .selectFrom("package_files")
+        .select("id")
+        .where("source_id", "in", locals)
+        .where("project", "=", project)
+        .where("removed_at", "is", null)
+        .limit(1)
+        .executeTakeFirst();
+      if (local) return;
+    }
+    await Promise.all(remotes.map((s) => this.mirror.refreshProject(s, project)));
   }
 
   /** Keeps the items whose package this viewer may see. */
@@ -82,8 +109,35 @@ export class RepoReader {
       const rivals = await selectSnapshotFiles(this.db, this.view, at, { project: row.project });
       if (!firstSourceWins(rivals, this.sourceIds()).some((w) => w.id === row.id)) return ABSENT;
     }
+    if (this.isShadowedUpstream(row) && (await this.hasLocal(at, row.project))) return ABSENT;
     const rule = this.blockOf(row);
-    return rule ? { kind: "blocked", file: row, reason: rule.reason, ruleId: rule.id } : { kind: "file", file: row };
+    if (rule) return { kind: "blocked", file: row, reason: rule.reason, ruleId: rule.id };
+    return { kind: "file", file: await this.mirror.ensureBytes(row) };
+  }
+
+  /**
+   * Dependency-confusion defence: a project name present in a local source
+   * hides every version of that name from the repo's remote sources.
+   */
+  private withoutShadowedUpstream(rows: PackageFileRow[]): PackageFileRow[] {
+    const remote = this.remoteSourceIds();
+    if (remote.size === 0 || remote.size === this.view.sources.length) return rows;
+    const local = new Set(rows.filter((r) => !remote.has(r.source_id)).map((r) => r.project));
+    return local.size === 0 ? rows : rows.filter((r) => !remote.has(r.source_id) || !local.has(r.project));
+  }
+
+  private isShadowedUpstream(row: PackageFileRow): boolean {
+    const remote = this.remoteSourceIds();
+    return remote.has(row.source_id) && remote.size < this.view.sources.length;
+  }
+
+  private async hasLocal(at: Date | null, project: string): Promise<boolean> {
+    const remote = this.remoteSourceIds();
+    return (await selectSnapshotFiles(this.db, this.view, at, { project })).some((r) => !remote.has(r.source_id));
+  }
+
+  private remoteSourceIds(): Set<string> {
+    return new Set(this.view.sources.filter((s) => s.type === "remote").map((s) => s.id));
   }
 
   private blockOf(row: PackageFileRow): BlockRule | undefined {

@@ -90,6 +90,10 @@ export interface SourcesTable {
   name: string;
   kind: RepoType;
   type: "local" | "remote";
+  /** Remote sources: the upstream index URL (http or https). */
+  upstream_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Remote sources: the server environment variable holding the upstream token (the token itself is never stored). */
+  upstream_token_env: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 
@@ -131,6 +135,14 @@ export interface PackageFilesTable {
   published_at: Timestamp;
   removed_at: Timestamp | null;
   yanked_reason: string | null;
+  /** Mirrored files: where the bytes are fetched from on first download (null for uploads). */
+  upstream_url: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface RemoteProjectsTable {
+  source_id: string;
+  project: string;
+  fetched_at: Timestamp;
 }
 
 export interface FileLabelsTable {
@@ -209,6 +221,7 @@ export interface Database {
   packages: PackagesTable;
   package_metadata: PackageMetadataTable;
   package_notes: PackageNotesTable;
+  remote_projects: RemoteProjectsTable;
   blocklist_rules: BlocklistRulesTable;
   changes: ChangesTable;
   settings: SettingsTable;

@@ -11,6 +11,8 @@ export type DomainErrorCode =
   | "DIGEST_MISMATCH"
   | "DATABASE_IN_USE"
   | "CONFIG_INVALID"
+  | "UPSTREAM_FAILED"
+  | "UPSTREAM_TIMEOUT"
   | "INTERNAL";
 
 /**

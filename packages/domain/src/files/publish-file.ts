@@ -53,6 +53,9 @@ export async function publishFile(ctx: DomainContext, actor: Actor, input: Publi
     throw new DomainError("NOT_FOUND", `no source named '${input.source}'; create it with \`gatehouse create source\``, "source");
   }
   await requireSourceWrite(ctx, actor, source);
+  if (source.type === "remote") {
+    throw new DomainError("INVALID_INPUT", `source '${source.name}' mirrors ${source.upstream_url ?? "an upstream"} and takes no uploads: upload to a local source`, "source");
+  }
   checkUploadFilename(input.filename);
   if (input.biocVersion !== undefined && !BIOC_VERSION.test(input.biocVersion)) {
     throw new DomainError("INVALID_INPUT", `invalid Bioconductor version '${input.biocVersion}': use a release such as 3.20`, "bioc-version");
@@ -126,7 +129,7 @@ export async function publishFile(ctx: DomainContext, actor: Actor, input: Publi
       throw err;
     }
     ctx.bus.publish({ kind: "package", sourceId: source.id, project: inspected.project });
-    return toPackageFileInfo({ ...row, metadata, published_at: now, removed_at: null }, source.name, labels);
+    return toPackageFileInfo({ ...row, metadata, published_at: now, removed_at: null, upstream_url: null }, source.name, labels);
   } finally {
     // After commit the staged path is gone; before it, this drops the bytes of a refused upload.
     await ctx.blobs.discard(staged);

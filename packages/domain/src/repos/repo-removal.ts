@@ -136,5 +136,5 @@ export async function deleteSource(ctx: DomainContext, actor: Actor, input: { na
     await recordAudit(tx, { actor: describeActor(actor), action: "source.delete", target: `source:${source.name}`, address: meta.address ?? null, detail: { kind: source.kind } });
   });
   ctx.bus.publish({ kind: "source", sourceId: source.id });
-  return { id: source.id, name: source.name, kind: source.kind, type: source.type, createdAt: source.created_at.toISOString() };
+  return { id: source.id, name: source.name, kind: source.kind, type: source.type, upstream: source.upstream_url, upstreamTokenEnv: source.upstream_token_env, createdAt: source.created_at.toISOString() };
 }

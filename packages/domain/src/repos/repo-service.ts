@@ -7,6 +7,7 @@ import type { RepoRow, RepoType, SourceRow } from "../db/index.js";
 import { DomainError } from "../errors/index.js";
 import { newId } from "../ids.js";
 import { decideRepoAdmin, decideRepoRead } from "../access/repo-permissions.js";
+import { validateUpstream } from "../remote/validate-upstream.js";
 import { noSuchRepo, noSuchSource } from "./name-hints.js";
 import {
   findRepoByName,
@@ -49,7 +50,7 @@ export function toRepoInfo(row: RepoRow, sources: readonly SourceRow[]): RepoInf
 
 /** Maps a source row to what callers see. */
 export function toSourceInfo(row: SourceRow): SourceInfo {
-  return { id: row.id, name: row.name, kind: row.kind, type: row.type, createdAt: row.created_at.toISOString() };
+  return { id: row.id, name: row.name, kind: row.kind, type: row.type, upstream: row.upstream_url, upstreamTokenEnv: row.upstream_token_env, createdAt: row.created_at.toISOString() };
 }
 
 /** Input for a new repo. */
@@ -153,20 +154,29 @@ export async function getRepo(ctx: DomainContext, actor: Actor, name: string): P
 export interface CreateSourceInput {
   name: string;
   kind: string;
+  /** A remote source: the upstream index URL it mirrors. */
+  upstream?: string;
+  /** The server environment variable holding the upstream's token (its name only). */
+  upstreamTokenEnv?: string;
 }
 
-/** Creates a local source (needs `repos:manage`). */
+/** Creates a local source, or a remote one mirroring `upstream` (needs `repos:manage`). */
 export async function createSource(ctx: DomainContext, actor: Actor, input: CreateSourceInput, meta: RequestMeta = {}): Promise<SourceInfo> {
   requireAllowed(actor, "repos:manage");
   validateName(input.name, "source");
   const kind = validateType(input.kind, "kind");
+  const upstream = input.upstream === undefined ? null : await validateUpstream(kind, input.upstream, input.upstreamTokenEnv, ctx.settings.upstream);
+  if (upstream === null && input.upstreamTokenEnv !== undefined) {
+    throw new DomainError("INVALID_INPUT", "--upstream-token-env goes with --upstream (a local source has no upstream)", "upstream-token-env");
+  }
   const row = await ctx.db.transaction().execute(async (tx) => {
     if (await findSourceByName(tx, input.name)) {
       throw new DomainError("ALREADY_EXISTS", `a source named '${input.name}' already exists`, "name");
     }
     const id = newId("src");
-    await tx.insertInto("sources").values({ id, name: input.name, kind, type: "local", created_at: ctx.now() }).execute();
-    await recordAudit(tx, { actor: describeActor(actor), action: "source.create", target: `source:${input.name}`, address: meta.address ?? null, detail: { kind } });
+    const remote = upstream ? { type: "remote" as const, upstream_url: upstream.url, upstream_token_env: upstream.tokenEnv } : { type: "local" as const };
+    await tx.insertInto("sources").values({ id, name: input.name, kind, ...remote, created_at: ctx.now() }).execute();
+    await recordAudit(tx, { actor: describeActor(actor), action: "source.create", target: `source:${input.name}`, address: meta.address ?? null, detail: { kind, upstream: upstream?.url ?? null } });
     return tx.selectFrom("sources").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   });
   return toSourceInfo(row);

@@ -21,6 +21,10 @@ export interface SourceInfo {
   name: string;
   kind: RepoType;
   type: "local" | "remote";
+  /** Remote sources: the upstream index they mirror (never with credentials). */
+  upstream: string | null;
+  /** Remote sources: the name of the server environment variable holding the upstream token. */
+  upstreamTokenEnv: string | null;
   createdAt: string;
 }
 

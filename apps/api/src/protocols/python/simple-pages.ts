@@ -61,6 +61,8 @@ export async function serveSimple(deps: ProtocolDeps, req: SimpleRequest): Promi
   if (trailer === undefined) return redirectTo(`${encodeURIComponent(project)}/`);
   if (name !== project) return redirectTo(`../${encodeURIComponent(project)}/`);
   if (!req.reader.sees(project)) throw noSuchProject(req, project);
+  // Mirrored projects are read from their upstream first (once per TTL); new files drop this page from the cache.
+  await req.reader.refreshMirrors(project, req.at);
   return respondWithPage(await projectPage(deps, req, project), req.request, head);
 }
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppDeps, AppEnv } from "../../app-env.js";
 import { documentOperation } from "../../http/openapi-registry.js";
 import { parseJsonBody } from "../../http/parse-body.js";
+import { strictBody } from "./strict-body.js";
 
 const repoType = z.enum(["python", "r", "bioconductor", "conda"], { message: "type must be one of python, r, bioconductor, conda" });
 const repoInfo = z.object({
@@ -15,10 +16,15 @@ const repoInfo = z.object({
   sources: z.array(z.string()),
   createdAt: z.string(),
 });
-const sourceInfo = z.object({ id: z.string(), name: z.string(), kind: repoType, type: z.enum(["local", "remote"]), createdAt: z.string() });
+const sourceInfo = z.object({ id: z.string(), name: z.string(), kind: repoType, type: z.enum(["local", "remote"]), upstream: z.string().nullable(), upstreamTokenEnv: z.string().nullable(), createdAt: z.string() });
 const createRepoBody = z.object({ name: z.string(), type: z.string().optional().describe("default r, as in Posit Package Manager"), description: z.string().optional(), authenticated: z.boolean().optional() });
 const editRepoBody = z.object({ authenticated: z.boolean().optional(), description: z.string().optional() });
-const createSourceBody = z.object({ name: z.string(), kind: z.string() });
+const createSourceBody = strictBody({
+  name: z.string(),
+  kind: z.string(),
+  upstream: z.string().optional().describe("remote sources: the upstream index URL to mirror (http or https)"),
+  upstreamTokenEnv: z.string().optional().describe("remote sources: the server environment variable holding the upstream token"),
+});
 const subscribeBody = z.object({ source: z.string() });
 const deletedRepo = z.object({ name: z.string(), sources: z.array(z.string()), grants: z.number(), blocklistRules: z.number(), tokensNamingIt: z.array(z.string()) });
 const detailFile = z.object({
@@ -86,7 +92,7 @@ export function repoAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   documentOperation({ method: "get", path: "/__api__/sources", tag: "sources", summary: "Every source", response: z.object({ sources: z.array(sourceInfo) }), scopes: "global:admin or api:read" });
   app.get("/sources", async (c) => c.json({ sources: await listSources(deps.domain, c.get("actor")) }));
 
-  documentOperation({ method: "post", path: "/__api__/sources", tag: "sources", summary: "Create a local source", body: createSourceBody, response: sourceInfo, success: 201, scopes: "global:admin or api:write" });
+  documentOperation({ method: "post", path: "/__api__/sources", tag: "sources", summary: "Create a local source, or a remote one mirroring an upstream index", body: createSourceBody, response: sourceInfo, success: 201, scopes: "global:admin or api:write" });
   app.post("/sources", async (c) => {
     const body = await parseJsonBody(c, createSourceBody);
     return c.json(await createSource(deps.domain, c.get("actor"), body, meta(c)), 201);

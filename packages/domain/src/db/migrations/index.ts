@@ -2,10 +2,12 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001-initial.js";
 import * as m0002identity from "./0002-identity-indexes.js";
 import * as m0003notes from "./0003-package-notes.js";
+import * as m0004remote from "./0004-remote-sources.js";
 
 /** Every migration, by name, in a static map so bundlers keep them all. */
 export const migrations: Record<string, Migration> = {
   "0001-initial": m0001,
   "0002-identity-indexes": m0002identity,
   "0003-package-notes": m0003notes,
+  "0004-remote-sources": m0004remote,
 };

@@ -1,0 +1,3 @@
+export { RemoteMirror } from "./remote-mirror.js";
+export { checkUpstreamUrl } from "./upstream-fetch.js";
+export { refusalOf } from "./upstream-address.js";
