@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { StorageOptions } from "@gatehouse/domain";
+import type { StorageOptions, UpstreamSettings } from "@gatehouse/domain";
 import { z } from "zod";
 import { storageOptionsOf } from "./storage-config.js";
 
@@ -33,6 +33,9 @@ const envSchema = z.object({
   AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   AWS_SESSION_TOKEN: z.string().min(1).optional(),
   AWS_S3_FORCE_PATH_STYLE: booleanText.optional(),
+  GATEHOUSE_UPSTREAM_ALLOW_PRIVATE: booleanText.default(false),
+  GATEHOUSE_UPSTREAM_INDEX_TTL_SECONDS: z.coerce.number().int().min(0).default(300),
+  GATEHOUSE_UPSTREAM_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(30),
 });
 
 /** Every server setting, validated. */
@@ -49,6 +52,8 @@ export interface ServerConfig {
   biocRelease: string;
   /** Where files go: the data folder's `files/`, another folder, or an S3 bucket. */
   storage: StorageOptions;
+  /** How remote sources reach their upstreams (tokens are read, by name, from this environment). */
+  upstream: UpstreamSettings;
 }
 
 /** A setting that failed validation, named as the user sets it. */
@@ -84,6 +89,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<ServerConf
     authFailureWindowMs: e.GATEHOUSE_AUTH_FAILURE_WINDOW_SECONDS * 1000,
     biocRelease: e.GATEHOUSE_BIOC_RELEASE,
     storage: storage.value,
+    upstream: {
+      allowPrivate: e.GATEHOUSE_UPSTREAM_ALLOW_PRIVATE,
+      indexTtlSeconds: e.GATEHOUSE_UPSTREAM_INDEX_TTL_SECONDS,
+      timeoutSeconds: e.GATEHOUSE_UPSTREAM_TIMEOUT_SECONDS,
+      // A source names the variable (--upstream-token-env); its value is looked up here, when needed, and never stored.
+      secret: (name) => env[name],
+    },
   };
   const merged = { ...config, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
   return { ...merged, dataDir: resolve(merged.dataDir) };

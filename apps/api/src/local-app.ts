@@ -21,7 +21,7 @@ export async function openLocalApp(config: ServerConfig): Promise<LocalApp> {
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     storage: config.storage,
     role: "gatehouse cli",
-    settings: { maxUploadBytes: config.maxUploadBytes, newReposAuthByDefault: config.newReposAuthByDefault, biocRelease: config.biocRelease },
+    settings: { maxUploadBytes: config.maxUploadBytes, newReposAuthByDefault: config.newReposAuthByDefault, biocRelease: config.biocRelease, upstream: config.upstream },
   });
   const verifier = new TokenVerifier(domain);
   const app = createApp({

@@ -75,7 +75,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     storage: config.storage,
     role: "gatehouse server",
-    settings: { maxUploadBytes: config.maxUploadBytes, newReposAuthByDefault: config.newReposAuthByDefault, biocRelease: config.biocRelease },
+    settings: { maxUploadBytes: config.maxUploadBytes, newReposAuthByDefault: config.newReposAuthByDefault, biocRelease: config.biocRelease, upstream: config.upstream },
   });
   try {
     const firstToken = await mintFirstAdminTokenIfEmpty(domain);
