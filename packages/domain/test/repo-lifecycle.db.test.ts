@@ -145,6 +145,7 @@ describe.each(testDatabases)("repo lifecycle, yanks, labels, info and audit on $
     const refused = await packageDetail(domain, stranger, { repo: "pypi", name: "secret-sauce" }).catch((e: Error & { code?: string }) => e);
     expect(refused).toMatchObject({ code: "NOT_FOUND", message: "no package 'secret-sauce' in repo 'pypi'" });
     await publishWheel(domain, LOCAL_ACTOR, "internal", "requests", "2.0");
+    await expect(packageDetail(domain, LOCAL_ACTOR, { repo: "pypy", name: "requests" })).rejects.toMatchObject({ code: "NOT_FOUND", field: "repo", message: expect.stringContaining("(did you mean 'pypi'?)") });
     await expect(packageDetail(domain, stranger, { repo: "pypi", name: "reqests" })).rejects.toMatchObject({ message: expect.stringContaining("(did you mean 'requests'?)") });
   });
 

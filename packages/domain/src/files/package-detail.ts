@@ -4,6 +4,7 @@ import type { Catalog } from "../catalog/index.js";
 import type { DomainContext } from "../context.js";
 import type { PackageFileRow, RepoType } from "../db/index.js";
 import { DomainError } from "../errors/index.js";
+import { noSuchRepo } from "../repos/name-hints.js";
 import { normalizeNameFor } from "./inspectors.js";
 
 /** One file of a package as `gatehouse info` shows it. */
@@ -42,6 +43,8 @@ export interface PackageDetail {
  * @example await packageDetail(domain, actor, { repo: "pypi", name: "Requests" })
  */
 export async function packageDetail(ctx: DomainContext & { catalog: Catalog }, actor: Actor, input: { repo: string; name: string }): Promise<PackageDetail> {
+  // An unknown repo gets a hint among the repos this caller reads; anonymous callers get the reader's 401, as for any repo.
+  if (actor.kind !== "anonymous" && (await ctx.catalog.repo(input.repo)) === undefined) throw await noSuchRepo(ctx, actor, input.repo, "repo");
   const reader = await ctx.catalog.reader(actor, input.repo);
   const project = normalizeNameFor(reader.repo.type, input.name);
   const files = reader.sees(project) ? await reader.files(null, { project }) : [];
