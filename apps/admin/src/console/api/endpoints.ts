@@ -77,9 +77,9 @@ export async function listSourceFiles(api: ApiClient, source: string, includeRem
   return unwrap(await api.request<{ files: FileInfo[] }>("GET", `/__api__/sources/${encodeURIComponent(source)}/files`, { query }), (b) => b.files);
 }
 
-/** `GET /__api__/audit`, newest first. */
-export async function listAuditEvents(api: ApiClient, filter: { limit: number; action?: string }): Promise<ApiResult<AuditEvent[]>> {
-  const query = { limit: String(filter.limit), action: filter.action || undefined };
+/** `GET /__api__/audit`, newest first; `action` is an action or its start (`token` matches `token.create`). */
+export async function listAuditEvents(api: ApiClient, filter: { limit: number; action?: string; actor?: string; since?: string }): Promise<ApiResult<AuditEvent[]>> {
+  const query = { limit: String(filter.limit), action: filter.action || undefined, actor: filter.actor || undefined, since: filter.since || undefined };
   return unwrap(await api.request<{ events: AuditEvent[] }>("GET", "/__api__/audit", { query }), (b) => b.events);
 }
 

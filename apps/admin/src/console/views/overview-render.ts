@@ -37,17 +37,6 @@ export function renderCounts(counts: readonly OverviewCount[]): SafeHtml {
 }
 
 /**
- * Newest events first, merged from several audit queries (each already newest first).
- * @example mergeNewestFirst([[b], [a]], 10)
- */
-export function mergeNewestFirst(lists: readonly (readonly AuditEvent[])[], limit: number): AuditEvent[] {
-  return lists
-    .flat()
-    .sort((a, b) => b.id - a.id)
-    .slice(0, limit);
-}
-
-/**
  * Splits a publish event's target (`source:<source>/<filename>`) into its parts.
  * @example parseUploadTarget("source:py-local/x-1.0.tar.gz") // { source: "py-local", filename: "x-1.0.tar.gz" }
  */

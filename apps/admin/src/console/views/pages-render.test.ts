@@ -5,8 +5,8 @@ import { buildClientSetups } from "../setup/client-setup.js";
 import { renderClientSetups, renderRepoNav } from "../setup/setup-render.js";
 import { renderOrgDetail, renderOrgPage } from "./org-render.js";
 import { renderOrgTable } from "./orgs-render.js";
-import { mergeNewestFirst, parseUploadTarget, renderCounts, renderEventList } from "./overview-render.js";
-import { renderPackageDetail, servingSources } from "./package-detail-render.js";
+import { parseUploadTarget, renderCounts, renderEventList } from "./overview-render.js";
+import { grantedGroups, renderPackageDetail, servingSources } from "./package-detail-render.js";
 import { describeCount, matchesSearch, renderPackageList } from "./packages-render.js";
 import { describePermission } from "./permissions.js";
 
@@ -86,7 +86,7 @@ describe("package browser", () => {
   it("serves a version from the first source holding it and marks the rest", () => {
     const files = [file({ source: "mirror", filename: "x-1.0-m.whl" }), file({ source: "local" }), file({ version: "2.0", source: "mirror", filename: "x-2.0.whl" }), file({ version: "3.0", filename: "x-3.0.whl" })];
     expect([...servingSources(files, ["local", "mirror"], new Set(pkg.versions))]).toEqual([["1.0", "local"], ["2.0", "mirror"]]);
-    const out = renderPackageDetail({ repo: "pypi", pkg, files, access: [], sources: ["local", "mirror"], indexUrl: "http://h/pypi/latest/simple/x/" }).value;
+    const out = renderPackageDetail({ repo: "pypi", pkg, files, access: [], sources: ["local", "mirror"], grants: null, indexUrl: "http://h/pypi/latest/simple/x/" }).value;
     expect(out.match(/>served</g)).toHaveLength(2);
     expect(out.match(/>not served</g)).toHaveLength(2);
     expect(out).toContain("ab".repeat(32));
@@ -99,15 +99,28 @@ describe("package browser", () => {
     [true, "private", "--private false", "its owner <strong>ann</strong>"],
   ])("shows access private=%s with the switch's CLI command", (isPrivate, badge, flag, who) => {
     const access: PackageAccessInfo = { source: "local", project: "x", private: isPrivate, owner: isPrivate ? "ann" : null, updatedAt: AT };
-    const out = renderPackageDetail({ repo: "pypi", pkg, files: [], access: [access, null], sources: ["local"], indexUrl: "u" }).value;
+    const out = renderPackageDetail({ repo: "pypi", pkg, files: [], access: [access, null], sources: ["local"], grants: [], indexUrl: "u" }).value;
     expect(out).toContain(`>${badge}</span>`);
     expect(out).toContain(`aria-checked="${isPrivate}"`);
     expect(out).toContain(`gatehouse set package-access --source local --name x ${flag}`);
     expect(out).toContain(who);
   });
 
+  it("finds the groups whose grants reach a package, on it or on the whole repo", () => {
+    const grants = grantedGroups([detail], "pypi", "secret");
+    expect(grants).toEqual([
+      { org: "ds", group: "analysts", permission: "read", onPackage: false },
+      { org: "ds", group: "analysts", permission: "admin", onPackage: true },
+    ]);
+    expect(grantedGroups([detail], "pypi", "other")).toHaveLength(1);
+    expect(grantedGroups([detail], "cran", "secret")).toEqual([]);
+    const out = renderPackageDetail({ repo: "pypi", pkg, files: [], access: [], sources: [], grants, indexUrl: "u" }).value;
+    expect(out).toContain('<a href="#/orgs/ds">ds/analysts</a> admin on this package');
+    expect(out).toContain("read on all of pypi");
+  });
+
   it("shows yanked and removed files", () => {
-    const out = renderPackageDetail({ repo: "pypi", pkg, files: [file({ yanked: true, yankedReason: "broken" }), file({ removedAt: AT })], access: [], sources: ["local"], indexUrl: "u" }).value;
+    const out = renderPackageDetail({ repo: "pypi", pkg, files: [file({ yanked: true, yankedReason: "broken" }), file({ removedAt: AT })], access: [], sources: ["local"], grants: [], indexUrl: "u" }).value;
     expect(out).toContain('title="broken"');
     expect(out).toContain(">removed<");
   });
@@ -130,10 +143,6 @@ describe("setup page", () => {
 
 describe("overview", () => {
   const event = (id: number, action: string, target: string | null): AuditEvent => ({ id, at: AT, actor: "admin", action, target, outcome: "ok", address: "127.0.0.1", detail: {} });
-
-  it("merges event lists newest first and caps them", () => {
-    expect(mergeNewestFirst([[event(5, "a", null), event(1, "a", null)], [event(3, "b", null)]], 2).map((e) => e.id)).toEqual([5, 3]);
-  });
 
   it.each([
     ["source:py-local/x-1.0.tar.gz", { source: "py-local", filename: "x-1.0.tar.gz" }],
