@@ -130,7 +130,7 @@ export function mountOrgView(org: string): MountView {
       const repo = b.dataset.repo ?? "";
       const pkg = b.dataset.package ?? "";
       const what = pkg === "" ? `repo ${repo}` : `${pkg} in ${repo}`;
-      void confirmThen({ title: `Revoke ${group}'s grant on ${what}?`, message: `Members of ${group} lose this access at once (other grants still apply).`, label: "Revoke grant", command: b.dataset.cli ?? "", done: `Revoked ${group}'s grant on ${what}` }, () =>
+      void confirmThen({ title: `Revoke the grant of ${group} on ${what}?`, message: `Members of ${group} lose this access at once (other grants still apply).`, label: "Revoke grant", command: b.dataset.cli ?? "", done: `Revoked the grant of ${group} on ${what}` }, () =>
         revokeGrant(api, org, group, { repo, ...(pkg !== "" ? { package: pkg } : {}) }),
       );
     });

@@ -1,4 +1,4 @@
-import type { FileInfo, PackageAccessInfo, VisiblePackage } from "../api/types.js";
+import type { FileInfo, OrgDetail, PackageAccessInfo, Permission, VisiblePackage } from "../api/types.js";
 import { setPackageAccessCommand } from "../forms/package-forms.js";
 import { renderCliCommand } from "../html/cli-command.js";
 import { formatBytes, formatDateTime } from "../html/format.js";
@@ -14,8 +14,38 @@ export interface PackageDetail {
   access: (PackageAccessInfo | null)[];
   /** The repo's sources in order: a version is served from the first that has it. */
   sources: string[];
+  /** Groups whose grants reach this package; null when the organizations are not readable. */
+  grants: GrantedGroup[] | null;
   /** The package's index at the chosen snapshot. */
   indexUrl: string;
+}
+
+/** A group whose grant covers a package: on the package itself or on its whole repo. */
+export interface GrantedGroup {
+  org: string;
+  group: string;
+  permission: Permission;
+  onPackage: boolean;
+}
+
+/**
+ * The groups whose grants reach a package of a repo (those a private package is shown to besides its owner).
+ * @example grantedGroups(orgs, "pypi", "secret-sauce") // [{ org: "ds", group: "analysts", permission: "read", onPackage: true }]
+ */
+export function grantedGroups(orgs: readonly OrgDetail[], repo: string, project: string): GrantedGroup[] {
+  return orgs.flatMap((o) =>
+    o.groupList.flatMap((g) =>
+      g.grants.filter((x) => x.repo === repo && (x.package === null || x.package === project)).map((x) => ({ org: o.name, group: g.name, permission: x.permission, onPackage: x.package !== null })),
+    ),
+  );
+}
+
+function renderGrantedGroups(grants: readonly GrantedGroup[] | null, repo: string): SafeHtml {
+  if (grants === null) return html`<p class="muted small">Granted groups are not readable with this token (it needs api:read).</p>`;
+  if (grants.length === 0) return html`<p class="muted small granted-groups">No group has a grant on this package or on all of ${repo}.</p>`;
+  return html`<p class="small granted-groups"><span class="muted">Granted groups:</span> ${grants.map(
+    (g, i) => html`${i > 0 ? ", " : ""}<a href="#/orgs/${encodeURIComponent(g.org)}">${g.org}/${g.group}</a> ${g.permission} ${g.onPackage ? "on this package" : `on all of ${repo}`}`,
+  )}</p>`;
 }
 
 function renderAccessRow(repo: string, project: string, a: PackageAccessInfo): SafeHtml {
@@ -75,6 +105,7 @@ export function renderPackageDetail(detail: PackageDetail): SafeHtml {
       ? html`<p class="muted small">Access is not readable with this token (it needs api:read).</p>`
       : html`<div class="table-wrap flat"><table class="data access"><thead><tr><th>Source</th><th>Visibility</th><th>Owner</th><th>Who sees it</th><th>Private</th></tr></thead><tbody>${access.map((a) => renderAccessRow(repo, pkg.project, a))}</tbody></table></div>
         ${renderCliCommand(setPackageAccessCommand(access[0]?.source ?? "SOURCE", pkg.project, !(access[0]?.private ?? false)), "access")}`}
+    ${renderGrantedGroups(detail.grants, repo)}
     <h3>Files</h3>
     ${detail.files.length === 0
       ? html`<p class="muted small">No files are listed for this package in the repo's sources.</p>`

@@ -1,12 +1,13 @@
 import { getPackageAccess, getRepo, listProjectFiles, listRepoPackages, setPackageAccess } from "../api/package-endpoints.js";
-import type { FileInfo, RepoInfo, VisiblePackage } from "../api/types.js";
+import { getOrg, listOrgs } from "../api/identity-endpoints.js";
+import type { FileInfo, OrgDetail, RepoInfo, VisiblePackage } from "../api/types.js";
 import type { ApiClient } from "../api/client.js";
 import { confirmAction, notify } from "../dom/dialogs.js";
 import { onAction, pick, setHtml } from "../dom/elements.js";
 import { packageInfoCommand } from "../forms/package-forms.js";
 import { renderFailure, renderLoading } from "../html/widgets.js";
 import { packageIndexUrl, repoIndexUrl } from "../setup/repo-urls.js";
-import { renderPackageDetail } from "./package-detail-render.js";
+import { grantedGroups, renderPackageDetail } from "./package-detail-render.js";
 import { describeCount, matchesSearch, renderPackageList, renderPackagesPage } from "./packages-render.js";
 import type { MountView } from "./view.js";
 
@@ -14,6 +15,14 @@ import type { MountView } from "./view.js";
 async function loadFiles(api: ApiClient, repo: RepoInfo, project: string): Promise<FileInfo[]> {
   const results = await Promise.all(repo.sources.map((s) => listProjectFiles(api, s, project)));
   return results.flatMap((r) => (r.ok ? r.value : []));
+}
+
+// Every organization with its groups' grants, or null when the token may not read them.
+async function loadOrgs(api: ApiClient): Promise<OrgDetail[] | null> {
+  const orgs = await listOrgs(api);
+  if (!orgs.ok) return null;
+  const details = await Promise.all(orgs.value.map((o) => getOrg(api, o.name)));
+  return details.flatMap((d) => (d.ok ? [d.value] : []));
 }
 
 /** A repo's package browser: search, snapshot URL, and per package its files, hashes, labels and privacy switch. */
@@ -25,6 +34,8 @@ export function mountPackagesView(repoName: string): MountView {
     const snapshot = pick(root, "#pk-snapshot", HTMLInputElement);
     let repo: RepoInfo | null = null;
     let packages: VisiblePackage[] = [];
+    // Loaded when the first package opens; grants change on the Organizations screen, which remounts this one.
+    let orgs: Promise<OrgDetail[] | null> | null = null;
 
     function showDatedUrl(): void {
       if (repo === null) return;
@@ -53,13 +64,14 @@ export function mountPackagesView(repoName: string): MountView {
       const slot = row.querySelector<HTMLElement>(".slot-package");
       if (repo === null || pkg === undefined || slot === null) return;
       if (slot.childElementCount === 0) setHtml(slot, renderLoading());
-      const files = await loadFiles(api, repo, project);
+      orgs ??= loadOrgs(api);
+      const [files, orgDetails] = await Promise.all([loadFiles(api, repo, project), orgs]);
       const holders = [...new Set(files.map((f) => f.source))];
       const access = await Promise.all(holders.map(async (s) => {
         const r = await getPackageAccess(api, s, project);
         return r.ok ? r.value : null;
       }));
-      setHtml(slot, renderPackageDetail({ repo: repoName, pkg, files, access, sources: repo.sources, indexUrl: packageIndexUrl(window.location.origin, repo, project, snapshot.value) }));
+      setHtml(slot, renderPackageDetail({ repo: repoName, pkg, files, access, sources: repo.sources, grants: orgDetails === null ? null : grantedGroups(orgDetails, repoName, project), indexUrl: packageIndexUrl(window.location.origin, repo, project, snapshot.value) }));
     }
 
     // <details> fires "toggle" (it does not bubble), so listen in the capture phase on the list.

@@ -49,7 +49,7 @@ function renderSubscribe(repo: RepoInfo, sources: readonly SourceInfo[]): SafeHt
 function renderRepoRow(repo: RepoInfo, sources: readonly SourceInfo[]): SafeHtml {
   const label = repo.authenticated ? "Authenticated" : "Public";
   return html`<tr data-repo="${repo.name}">
-    <td><strong>${repo.name}</strong>${repo.description ? html`<div class="muted small">${repo.description}</div>` : null}</td>
+    <td><a href="#/repos/${encodeURIComponent(repo.name)}"><strong>${repo.name}</strong></a>${repo.description ? html`<div class="muted small">${repo.description}</div>` : null}</td>
     <td>${renderBadge(repo.type, "info")}</td>
     <td>
       <button type="button" class="switch" role="switch" aria-checked="${String(repo.authenticated)}" data-action="toggle-auth" data-repo="${repo.name}" data-authenticated="${String(repo.authenticated)}" title="Click to make it ${repo.authenticated ? "public" : "authenticated"}">
@@ -58,6 +58,7 @@ function renderRepoRow(repo: RepoInfo, sources: readonly SourceInfo[]): SafeHtml
     </td>
     <td>${repo.sources.length === 0 ? html`<span class="muted">none</span>` : html`<ol class="source-order">${repo.sources.map((s) => html`<li><a href="#/sources/${encodeURIComponent(s)}">${s}</a></li>`)}</ol>`}</td>
     <td>${renderSubscribe(repo, sources)}</td>
+    <td class="row-actions"><a class="btn btn-small btn-secondary" href="#/repos/${encodeURIComponent(repo.name)}">Packages</a><a class="btn btn-small btn-secondary" href="#/repos/${encodeURIComponent(repo.name)}/setup">Setup</a></td>
   </tr>`;
 }
 
@@ -65,7 +66,7 @@ function renderRepoRow(repo: RepoInfo, sources: readonly SourceInfo[]): SafeHtml
 export function renderRepoTable(repos: readonly RepoInfo[], sources: readonly SourceInfo[]): SafeHtml {
   if (repos.length === 0) return renderEmpty("No repos yet. Create one to start serving packages.");
   return html`<div class="table-wrap"><table class="data repos">
-    <thead><tr><th>Name</th><th>Type</th><th>Access</th><th>Sources (in order)</th><th>Subscribe to</th></tr></thead>
+    <thead><tr><th>Name</th><th>Type</th><th>Access</th><th>Sources (in order)</th><th>Subscribe to</th><th><span class="visually-hidden">Pages</span></th></tr></thead>
     <tbody>${repos.map((r) => renderRepoRow(r, sources))}</tbody>
   </table></div>`;
 }
