@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -154,7 +154,9 @@ describe.skipIf(!hasChromium())("admin console: organizations, package browser a
     expect(groups()[0]?.members).toEqual([]);
   });
 
-  it("browses a repo's packages: search, versions, files with hashes, and the snapshot URL", async () => {
+  it("browses a repo's packages: search, versions, files with hashes, granted groups and the snapshot URL", async () => {
+    // A grant made from the CLI shows in the browser's "who can see it".
+    expect(gh.cli(["grant", "--org", "data-science", "--group", "analysts", "--repo", "pypi", "--package", "secret-sauce", "--permission", "read"]).code).toBe(0);
     await page.goto(`${gh.url}/__admin__/#/repos/pypi`);
     await page.locator("main#view h1", { hasText: "Packages in pypi" }).waitFor();
     await page.locator("details.package").first().waitFor();
@@ -179,6 +181,7 @@ describe.skipIf(!hasChromium())("admin console: organizations, package browser a
     expect(await row.locator("td:nth-child(5)").textContent()).toBe("py-local");
     expect(await row.locator("td:nth-child(8)").textContent()).toBe("served");
     expect(await page.textContent("details.package[data-project=secret-sauce] .package-url")).toBe(`${gh.url}/pypi/latest/simple/secret-sauce/`);
+    expect(await page.textContent("details.package[data-project=secret-sauce] .granted-groups")).toMatch(/data-science\/analysts read on this package/);
   });
 
   it("makes a package private behind a confirmation that shows the CLI command", async () => {
@@ -236,6 +239,54 @@ describe.skipIf(!hasChromium())("admin console: organizations, package browser a
     await page.locator(".slot-uploads li", { hasText: wheel.filename }).waitFor();
     await page.locator(".slot-failures li", { hasText: "auth.failure" }).waitFor();
     await shoot("overview");
+  });
+
+  it("links each repo to its packages and setup pages, and keeps Revoke on screen at 1280 px", async () => {
+    await page.click("nav.tabs >> text=Repos");
+    const row = page.locator("table.repos tr[data-repo=pypi]");
+    await row.waitFor();
+    expect(await row.locator("a", { hasText: "Setup" }).getAttribute("href")).toBe("#/repos/pypi/setup");
+    expect(await row.locator("td:first-child a").getAttribute("href")).toBe("#/repos/pypi");
+
+    await page.click("nav.tabs >> text=Tokens");
+    const revoke = page.locator("table.tokens [data-action=revoke]").first();
+    await revoke.waitFor();
+    const box = await revoke.boundingBox();
+    expect(box && box.x + box.width).toBeLessThanOrEqual(WIDE.width);
+    // The table fits its box: nothing scrolls sideways at 1280 px.
+    expect(Number(await page.evaluate("(() => { const w = document.querySelector('.table-wrap'); return w ? w.scrollWidth - w.clientWidth : -1; })()"))).toBe(0);
+    await page.screenshot({ path: "/tmp/gatehouse-console-tokens.png" });
+  });
+
+  it("filters the audit log by action prefix and target, and exports the rows shown as CSV and JSON", async () => {
+    await page.click("nav.tabs >> text=Audit log");
+    await page.locator("table.audit tbody tr").first().waitFor();
+    await page.fill("#a-action", "org.");
+    expect(await page.textContent("[data-cli=audit] .cli-text")).toBe("gatehouse audit --action org.");
+    await page.press("#a-action", "Enter");
+    await page.locator(".audit-count", { hasText: /^\d+ events?\.$/ }).waitFor();
+    const actions = await page.locator("table.audit tbody tr td:nth-child(3)").allTextContents();
+    expect(actions.length).toBeGreaterThan(0);
+    for (const action of actions) expect(action).toMatch(/^org\./);
+    expect(actions).toContain("org.create");
+
+    await page.fill("#a-action", "");
+    await page.press("#a-action", "Enter");
+    await page.locator("table.audit tbody tr td:nth-child(3)", { hasText: "file.publish" }).first().waitFor();
+    await page.fill("#a-target", "secret_sauce-1.1");
+    await page.locator(".audit-count", { hasText: /^1 of \d+ loaded events/ }).waitFor();
+    expect(await page.locator("table.audit tbody tr").count()).toBe(1);
+
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.click("[data-action=export][data-format=csv]")]);
+    expect(csv.suggestedFilename()).toMatch(/^gatehouse-audit-.*\.csv$/);
+    const lines = readFileSync(await csv.path(), "utf8").trim().split("\r\n");
+    expect(lines[0]).toBe("id,at,actor,action,target,outcome,address,detail");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(wheel.filename);
+    const [json] = await Promise.all([page.waitForEvent("download"), page.click("[data-action=export][data-format=json]")]);
+    const exported = JSON.parse(readFileSync(await json.path(), "utf8")) as { events: { action: string; target: string }[] };
+    expect(exported.events).toEqual([expect.objectContaining({ action: "file.publish", target: `source:py-local/${wheel.filename}` })]);
+    await shoot("audit");
   });
 
   it("raised no page error or CSP violation and kept tokens out of URLs", () => {
