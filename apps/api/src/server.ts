@@ -82,7 +82,8 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
     const verifier = new TokenVerifier(domain);
     const limiter = new FailureLimiter(config.authFailureLimit, config.authFailureWindowMs);
     const app = createApp({ domain, verifier, config, logger, limiter });
-    const stopPolling = await followChanges(domain, 1000);
+    // Four reads a second keep revocations and index changes from other nodes well within 1 s.
+    const stopPolling = await followChanges(domain, 250);
 
     const http = createAdaptorServer({
       fetch: async (req: Request, env: HttpBindings | Http2Bindings) => {

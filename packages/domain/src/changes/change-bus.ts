@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/index.js";
+import { IdGaps } from "./id-gaps.js";
 
 /** Something that invalidates cached views: a token, a repo, or a package in a source. */
 export interface Change {
@@ -48,21 +49,30 @@ export async function latestChangeId(db: Kysely<Database>): Promise<number> {
 
 /**
  * Polls for changes made by other processes and republishes them locally.
- * Returns a stop function. Changes this process made are seen twice, which
- * only costs a redundant invalidation.
+ * Returns a stop function. Changes that commit after a higher id was read are
+ * still picked up (see IdGaps). Changes this process made are seen twice,
+ * which only costs a redundant invalidation.
  */
 export function pollChanges(db: Kysely<Database>, bus: ChangeBus, intervalMs: number, fromId: number): () => void {
-  let last = fromId;
+  const gaps = new IdGaps(fromId);
   let busy = false;
   const timer = setInterval(async () => {
     if (busy) return;
     busy = true;
     try {
-      const rows = await db.selectFrom("changes").selectAll().where("id", ">", last).orderBy("id").limit(1000).execute();
+      const awaited = gaps.awaited();
+      const rows = await db
+        .selectFrom("changes")
+        .selectAll()
+        .where((eb) => (awaited.length === 0 ? eb("id", ">", gaps.newest) : eb.or([eb("id", ">", gaps.newest), eb("id", "in", awaited)])))
+        .orderBy("id")
+        .limit(1000)
+        .execute();
+      const now = Date.now();
       for (const r of rows) {
-        last = r.id;
-        bus.publish({ kind: r.kind as Change["kind"], sourceId: r.source_id, project: r.project });
+        if (gaps.see(r.id, now)) bus.publish({ kind: r.kind as Change["kind"], sourceId: r.source_id, project: r.project });
       }
+      gaps.expire(now);
     } catch {
       // The next tick retries; a closed database ends with stop().
     } finally {
