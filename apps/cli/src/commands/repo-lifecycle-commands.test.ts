@@ -115,6 +115,9 @@ describe("repo lifecycle, info, yank, audit, whoami and the seeds' command forms
     expect(created.stdout).toMatch(/^gth-[A-Za-z0-9]{46}\n$/);
     expect((await gatehouse("auth", "-r", "laptop", "--user", "alice")).stderr).toContain("removed token 'laptop' of alice");
     expect((await gatehouse("auth", "-c", "-n", "x", "-s", "conda:downlod", "--user", "alice")).stderr).toContain('Did you mean "conda:download"?');
+    const typo = await gatehouse("create:token", "--scope", "repos:read", "--repos", "pypy", "--description", "d", "--user", "alice");
+    expect(typo.stderr).toContain("note: no repo named 'pypy' (did you mean 'pypi'?); the token reaches it only once a repo of that name exists");
+    expect((await gatehouse("create:token", "--scope", "repos:read", "--repos", "pypy", "--description", "d", "--user", "alice", "--quiet")).stderr).toBe("");
 
     process.env.GATEHOUSE_ADDRESS = "http://127.0.0.1:9";
     try {

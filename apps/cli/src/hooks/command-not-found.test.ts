@@ -14,6 +14,10 @@ describe("unknown commands", () => {
     expect(describeUnknownCommand(id, ids)).toContain(`did you mean 'gatehouse ${near}'?`);
   });
 
+  it("says a flag goes after the command", () => {
+    expect(describeUnknownCommand("--data", ids)).toMatch(/^gatehouse: '--data' comes before the command: write the command first/);
+  });
+
   it("says only that it is unknown when nothing is close", () => {
     expect(describeUnknownCommand("frobnicate:everything", ids)).toBe("gatehouse: 'frobnicate everything' is not a gatehouse command\n  hint: gatehouse --help lists the commands");
   });

@@ -10,6 +10,7 @@ import { EXIT_USAGE } from "../cli-error.js";
  */
 export function describeUnknownCommand(id: string, commandIds: readonly string[]): string {
   const typed = id.replaceAll(":", " ");
+  if (typed.startsWith("-")) return `gatehouse: '${typed}' comes before the command: write the command first, then its flags (gatehouse list repos ${typed} …)`;
   const near = closestName(typed, commandIds.map((c) => c.replaceAll(":", " ")));
   const suggestion = near === undefined ? "" : `; did you mean 'gatehouse ${near}'?`;
   return `gatehouse: '${typed}' is not a gatehouse command${suggestion}\n  hint: gatehouse --help lists the commands`;

@@ -1,6 +1,7 @@
 import type { TokenInfo } from "@gatehouse/domain";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
+import { unknownNameNotes } from "../../client/unknown-names.js";
 import { formatList } from "../../output/table.js";
 
 /** `gatehouse create token`: mint a Posit-style token. */
@@ -53,5 +54,7 @@ export default class CreateToken extends BaseCommand<typeof CreateToken> {
         `description: ${created.description}`,
       ].join("\n"),
     );
+    // Only in the talkative mode: --quiet promises nothing but the token.
+    for (const note of await unknownNameNotes(api, { repos: f.repos, sources: f.sources })) this.note(note);
   }
 }
