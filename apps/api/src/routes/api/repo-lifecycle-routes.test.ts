@@ -87,6 +87,16 @@ describe("repo lifecycle, package info, yank, audit and whoami routes (app.reque
     expect(await errorOf(await admin("GET", "/__api__/audit?acter=x"))).toMatchObject({ code: "INVALID_INPUT" });
   });
 
+  it("documents every new operation in the OpenAPI document", async () => {
+    const doc = (await (await t.app.request("/__api__/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(doc.paths["/__api__/repos/{name}"] ?? {})).toEqual(["get", "patch", "delete"]);
+    expect(Object.keys(doc.paths["/__api__/repos/{name}/subscriptions/{source}"] ?? {})).toEqual(["delete"]);
+    expect(Object.keys(doc.paths["/__api__/repos/{name}/packages/{package}"] ?? {})).toEqual(["get"]);
+    expect(Object.keys(doc.paths["/__api__/sources/{name}"] ?? {})).toEqual(["delete"]);
+    expect(Object.keys(doc.paths["/__api__/sources/{source}/files/{filename}/yank"] ?? {})).toEqual(["post", "delete"]);
+    expect(Object.keys(doc.paths["/__api__/sources/{source}/labels/copy"] ?? {})).toEqual(["post"]);
+  });
+
   it("tells a token about itself, flagging one that expires within 7 days", async () => {
     expect(await (await call("GET", "/__api__/whoami", tokens.soon)).json()).toMatchObject({ user: "sam", token: { scopes: ["pypi:download"], expiresSoon: true, expiresAt: expect.any(String) } });
     expect(await (await call("GET", "/__api__/whoami", tokens.stranger)).json()).toMatchObject({ token: { expiresSoon: false, expiresAt: expect.any(String) } });

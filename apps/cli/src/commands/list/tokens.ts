@@ -36,7 +36,7 @@ export default class ListTokens extends BaseCommand<typeof ListTokens> {
           formatList(t.repos),
           formatList(t.sources),
           t.expiresAt ?? "never",
-          t.status,
+          t.expiresSoon ? `${t.status} (expires within 7 days)` : t.status,
           t.description,
         ]),
       ),
