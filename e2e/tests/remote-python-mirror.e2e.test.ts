@@ -94,6 +94,21 @@ describe.skipIf(!ready)("remote python sources: an authenticated, dated pull-thr
     expect((await get(`/pypi/${today}/simple/gh-mir/`)).status).toBe(200);
   });
 
+  it("applies the blocklist and privacy to mirrored packages as to uploads (one read path)", async () => {
+    const rule = (await adminApi(mirror, "POST", "/__api__/blocklist-rules", { name: "gh-mir", versions: "==1.0", repo: "pypi", reason: "CVE-2026-0003 upstream" })) as { id: string };
+    // Every file of the project is blocked: the project is absent, as a project with no files is.
+    expect((await get("/pypi/latest/simple/gh-mir/")).status).toBe(404);
+    const blocked = await get(`/pypi/latest/files/${mir.wheel.sha256}/${mir.wheel.filename}`);
+    expect(blocked.status).toBe(403);
+    expect(((await blocked.json()) as { error: { message: string } }).error.message).toContain("CVE-2026-0003 upstream");
+    await adminApi(mirror, "DELETE", `/__api__/blocklist-rules/${rule.id}`);
+    await adminApi(mirror, "PUT", "/__api__/sources/pypi-mirror/packages/gh-mir/access", { private: true });
+    expect((await get("/pypi/latest/simple/gh-mir/")).status).toBe(404);
+    expect((await get(`/pypi/latest/files/${mir.wheel.sha256}/${mir.wheel.filename}`)).status).toBe(404);
+    await adminApi(mirror, "PUT", "/__api__/sources/pypi-mirror/packages/gh-mir/access", { private: false });
+    expect((await get("/pypi/latest/simple/gh-mir/")).status).toBe(200);
+  });
+
   it("a local project hides every upstream version of its name (dependency-confusion defence)", async () => {
     const evil = buildPythonPackage(python, mkdtempSync(join(work, "evil-")), { name: "gh-internal", version: "99.0" });
     await uploadTo(upstream, "up-src", evil.wheel);
