@@ -6,6 +6,7 @@ import type { DomainContext, RequestMeta } from "../context.js";
 import type { Database } from "../db/index.js";
 import { DomainError } from "../errors/index.js";
 import { newId } from "../ids.js";
+import { noSuchRepo } from "../repos/name-hints.js";
 import { findRepoByName } from "../repos/repo-queries.js";
 import { type RuleRow, findActiveRule, markRuleRemoved, selectActiveRules } from "./blocklist-queries.js";
 import type { BlocklistRuleInfo, CreateBlocklistRuleInput } from "./blocklist-types.js";
@@ -57,6 +58,10 @@ export async function createBlocklistRule(ctx: DomainContext, actor: Actor, inpu
   const reason = requireReason(input.reason);
   const repoName = input.repo?.trim() || null;
   const id = newId("blk");
+  // The hint reads the database, so it is looked for before the transaction (PGlite has one connection).
+  if (repoName !== null && !(await findRepoByName(ctx.db, repoName))) {
+    throw await noSuchRepo(ctx, actor, repoName, "repo", "list them with `gatehouse list repos`, or leave --repo out to block the package everywhere");
+  }
   await commitRuleChange(ctx, actor, meta, async (tx) => {
     const repo = repoName === null ? undefined : await findRepoByName(tx, repoName);
     if (repoName !== null && repo === undefined) {

@@ -4,7 +4,7 @@ import type { Permission } from "../db/index.js";
 import { DomainError } from "../errors/index.js";
 import { normalizeNameFor } from "../files/inspectors.js";
 import { newId } from "../ids.js";
-import { findRepoByName } from "../repos/index.js";
+import { findRepoByName, noSuchRepo } from "../repos/index.js";
 import { commitAccessChange, requireGroupsManage } from "./access-change.js";
 import { findGrant } from "./grant-queries.js";
 import { requireGroup } from "./group-queries.js";
@@ -37,6 +37,8 @@ export async function grantAccess(
     throw new DomainError("INVALID_INPUT", `unknown permission '${input.permission}': use one of ${PERMISSIONS.join(", ")}`, "permission");
   }
   const permission: Permission = input.permission;
+  // The hint reads the database, so it is looked for before the transaction (PGlite has one connection).
+  if (!(await findRepoByName(ctx.db, input.repo))) throw await noSuchRepo(ctx, actor, input.repo, "repo");
   await commitAccessChange(ctx, actor, meta, async (tx) => {
     const { org, group, repo, pkg } = await resolveTarget(tx, input);
     const existing = await findGrant(tx, group.id, repo.id, pkg);

@@ -12,11 +12,11 @@ import { selectReposWithSources } from "./repo-queries.js";
  *
  * @example throw await noSuchRepo(ctx, actor, "pypy", "repo") // "no repo named 'pypy' (did you mean 'pypi'?); …"
  */
-export async function noSuchRepo(ctx: DomainContext, actor: Actor, name: string, field = "name"): Promise<DomainError> {
+export async function noSuchRepo(ctx: DomainContext, actor: Actor, name: string, field = "name", advice = "list them with `gatehouse list repos`"): Promise<DomainError> {
   const all = await selectReposWithSources(ctx.db);
   const known = can(actor, "repos:manage") ? all : await filterReadable(ctx, actor, all);
   const hint = didYouMean(name, known.map((r) => r.name));
-  return new DomainError("NOT_FOUND", `no repo named '${name}'${hint}; list them with \`gatehouse list repos\``, field);
+  return new DomainError("NOT_FOUND", `no repo named '${name}'${hint}; ${advice}`, field);
 }
 
 async function filterReadable<R extends Parameters<typeof decideRepoRead>[2]>(ctx: DomainContext, actor: Actor, repos: readonly R[]): Promise<R[]> {
