@@ -13,7 +13,7 @@ import {
   removeOrgMember,
   revokeGrant,
 } from "./identity-endpoints.js";
-import { getPackageAccess, listProjectFiles, listRepoPackages, setPackageAccess } from "./package-endpoints.js";
+import { editLabels, getPackageAccess, listProjectFiles, listRepoPackages, removeVersion, setPackageAccess, yankFile } from "./package-endpoints.js";
 import { type RecordedCall, recordingClient } from "./recording-client.js";
 
 const cases: [string, (api: ApiClient) => Promise<ApiResult<unknown>>, RecordedCall][] = [
@@ -34,6 +34,10 @@ const cases: [string, (api: ApiClient) => Promise<ApiResult<unknown>>, RecordedC
   ["revoke repo grant", (a) => revokeGrant(a, "ds", "analysts", { repo: "pypi" }), { method: "DELETE", path: "/__api__/orgs/ds/groups/analysts/grants", options: { query: { repo: "pypi", package: undefined } } }],
   ["package access", (a) => getPackageAccess(a, "py-local", "secret"), { method: "GET", path: "/__api__/sources/py-local/packages/secret/access" }],
   ["set access", (a) => setPackageAccess(a, "py-local", "secret", { private: true }), { method: "PUT", path: "/__api__/sources/py-local/packages/secret/access", options: { body: { private: true } } }],
+  ["yank", (a) => yankFile(a, "py", "a 1.whl", { reason: "r" }), { method: "POST", path: "/__api__/sources/py/files/a%201.whl/yank", options: { body: { reason: "r" } } }],
+  ["unyank", (a) => yankFile(a, "py", "a.whl", "undo"), { method: "DELETE", path: "/__api__/sources/py/files/a.whl/yank" }],
+  ["remove version", (a) => removeVersion(a, "py", "a", "1.0"), { method: "DELETE", path: "/__api__/sources/py/packages/a", options: { query: { version: "1.0" } } }],
+  ["label", (a) => editLabels(a, "c", "a.conda", { add: ["dev"] }), { method: "POST", path: "/__api__/sources/c/files/a.conda/labels", options: { body: { add: ["dev"] } } }],
 ];
 
 describe("identity and package endpoints", () => {

@@ -29,3 +29,21 @@ export function setPackageAccess(api: ApiClient, source: string, name: string, r
 export function getRepo(api: ApiClient, name: string): Promise<ApiResult<RepoInfo>> {
   return api.request("GET", `/__api__/repos/${encodeURIComponent(name)}`);
 }
+
+const filePath = (source: string, filename: string): string => `/__api__/sources/${encodeURIComponent(source)}/files/${encodeURIComponent(filename)}`;
+
+/** `POST /__api__/sources/:source/files/:filename/yank`, or `DELETE` it to take the yank back. */
+export function yankFile(api: ApiClient, source: string, filename: string, change: { reason?: string } | "undo"): Promise<ApiResult<FileInfo>> {
+  if (change === "undo") return api.request("DELETE", `${filePath(source, filename)}/yank`);
+  return api.request("POST", `${filePath(source, filename)}/yank`, { body: change });
+}
+
+/** `DELETE /__api__/sources/:source/packages/:name?version=`: the filenames stay reserved. */
+export function removeVersion(api: ApiClient, source: string, name: string, version: string): Promise<ApiResult<unknown>> {
+  return api.request("DELETE", `/__api__/sources/${encodeURIComponent(source)}/packages/${encodeURIComponent(name)}`, { query: { version } });
+}
+
+/** `POST /__api__/sources/:source/files/:filename/labels` with `{ add }` or `{ remove }`. */
+export function editLabels(api: ApiClient, source: string, filename: string, change: { add: string[] } | { remove: string[] }): Promise<ApiResult<unknown>> {
+  return api.request("POST", `${filePath(source, filename)}/labels`, { body: change });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { packageInfoCommand, setPackageAccessCommand } from "./package-forms.js";
+import { labelCommand, packageInfoCommand, removeVersionCommand, setPackageAccessCommand, yankCommand } from "./package-forms.js";
 import {
   addMemberCommand,
   createGroupCommand,
@@ -31,6 +31,12 @@ describe("organization CLI commands", () => {
     [addMemberCommand({ org: "ds", user: "o'brien $HOME" }), `gatehouse add member --org ds --user 'o'\\''brien $HOME'`],
     [packageInfoCommand("pypi", ""), "gatehouse info --repo pypi --name PACKAGE"],
     [setPackageAccessCommand("py-local", "secret", false), "gatehouse set package-access --source py-local --name secret --private false"],
+    [yankCommand({ source: "py", filename: "a-1.0.whl" }, ""), "gatehouse yank --source py --file a-1.0.whl"],
+    [yankCommand({ source: "py", filename: "a-1.0.whl" }, "broken build"), 'gatehouse yank --source py --file a-1.0.whl --reason "broken build"'],
+    [yankCommand({ source: "py", filename: "a-1.0.whl" }, "ignored", true), "gatehouse yank --source py --file a-1.0.whl --undo"],
+    [removeVersionCommand("py", "a", "1.0"), "gatehouse remove --source py --name a --version 1.0"],
+    [labelCommand({ source: "c", filename: "a-1.0-0.conda" }, "add", ""), "gatehouse label move --source c --file a-1.0-0.conda --to LABEL"],
+    [labelCommand({ source: "c", filename: "a-1.0-0.conda" }, "remove", "dev"), "gatehouse label remove --source c --file a-1.0-0.conda --label dev"],
   ])("%s", (actual, expected) => {
     expect(actual).toBe(expected);
   });

@@ -75,17 +75,32 @@ export function servingSources(files: readonly FileInfo[], sources: readonly str
   return out;
 }
 
+function renderLabels(f: FileInfo): SafeHtml {
+  if (f.kind !== "conda" || f.removedAt !== null) return renderChips(f.labels, "—");
+  // A conda file keeps at least one label, so the last one has no remove button.
+  return html`<span class="chips">${f.labels.map(
+    (l) => html`<code class="chip">${l}${f.labels.length > 1 ? html`<button type="button" class="chip-remove" data-action="remove-label" data-label="${l}" aria-label="Remove label ${l} from ${f.filename}">×</button>` : null}</code>`,
+  )}</span>`;
+}
+
+function renderFileActions(f: FileInfo): SafeHtml {
+  if (f.removedAt !== null) return html``;
+  const python = f.kind === "wheel" || f.kind === "sdist";
+  return html`${python ? html`<button type="button" class="btn btn-small btn-secondary" data-action="${f.yanked ? "unyank" : "yank"}">${f.yanked ? "Unyank" : "Yank"}</button>` : null}${f.kind === "conda" ? html`<button type="button" class="btn btn-small btn-secondary" data-action="add-label">Label</button>` : null}<button type="button" class="btn btn-small btn-danger-outline" data-action="remove-version">Remove ${f.version}</button>`;
+}
+
 function renderFileRow(f: FileInfo, servedFrom: ReadonlyMap<string, string>): SafeHtml {
   const live = f.removedAt === null && servedFrom.get(f.version) === f.source;
-  return html`<tr>
+  return html`<tr data-source="${f.source}" data-filename="${f.filename}" data-version="${f.version}" data-project="${f.project}">
     <td><code class="filename">${f.filename}</code>${f.subdir ? html`<div class="muted small">${f.subdir}</div>` : null}</td>
     <td>${f.version}</td>
     <td class="nowrap">${formatBytes(f.size)}</td>
     <td><code class="digest-full">${f.sha256}</code></td>
     <td><a href="#/sources/${encodeURIComponent(f.source)}">${f.source}</a></td>
-    <td>${renderChips(f.labels, "—")}</td>
+    <td>${renderLabels(f)}</td>
     <td class="small nowrap">${formatDateTime(f.publishedAt)}</td>
     <td>${f.yanked ? html`<span title="${f.yankedReason ?? ""}">${renderBadge("yanked", "warning")}</span> ` : null}${f.removedAt ? renderBadge("removed", "danger") : live ? renderBadge("served", "success") : html`<span title="Another source serves this version first, or a rule hides it">${renderBadge("not served", "neutral")}</span>`}</td>
+    <td class="row-actions">${renderFileActions(f)}</td>
   </tr>`;
 }
 
@@ -109,6 +124,6 @@ export function renderPackageDetail(detail: PackageDetail): SafeHtml {
     <h3>Files</h3>
     ${detail.files.length === 0
       ? html`<p class="muted small">No files are listed for this package in the repo's sources.</p>`
-      : html`<div class="table-wrap flat"><table class="data package-files"><thead><tr><th>File</th><th>Version</th><th>Size</th><th>SHA-256</th><th>Source</th><th>Labels</th><th>Published</th><th>Status</th></tr></thead><tbody>${detail.files.map((f) => renderFileRow(f, servedFrom))}</tbody></table></div>`}
+      : html`<div class="table-wrap flat"><table class="data package-files"><thead><tr><th>File</th><th>Version</th><th>Size</th><th>SHA-256</th><th>Source</th><th>Labels</th><th>Published</th><th>Status</th><th><span class="visually-hidden">Actions</span></th></tr></thead><tbody>${detail.files.map((f) => renderFileRow(f, servedFrom))}</tbody></table></div>`}
   </div>`;
 }

@@ -27,11 +27,19 @@ export function renderPackageList(packages: readonly VisiblePackage[]): SafeHtml
   return html`<p class="muted small package-count">${describeCount(packages.length, packages.length)}</p>
     <div class="package-list">${packages.map(
       (p) => html`<details class="package" data-project="${p.project}" data-search="${`${p.name} ${p.project}`.toLowerCase()}">
-        <summary><strong class="package-name">${p.name}</strong><span class="muted small">${p.versions.length} ${p.versions.length === 1 ? "version" : "versions"}</span><code class="chip">${p.versions.at(-1) ?? ""}</code></summary>
+        <summary><strong class="package-name">${p.name}</strong><span class="muted small version-count">${describeVersions(p.versions.length)}</span><code class="chip latest-version">${p.versions.at(-1) ?? ""}</code></summary>
         <div class="slot-package"></div>
       </details>`,
     )}</div>
     <p class="empty no-match" hidden>No package matches the search.</p>`;
+}
+
+/**
+ * A package's version count for its row.
+ * @example describeVersions(1) // "1 version"
+ */
+export function describeVersions(count: number): string {
+  return `${count} ${count === 1 ? "version" : "versions"}`;
 }
 
 /**

@@ -7,8 +7,9 @@ import { onAction, pick, setHtml } from "../dom/elements.js";
 import { packageInfoCommand } from "../forms/package-forms.js";
 import { renderFailure, renderLoading } from "../html/widgets.js";
 import { packageIndexUrl, repoIndexUrl } from "../setup/repo-urls.js";
+import { wirePackageActions } from "./package-actions.js";
 import { grantedGroups, renderPackageDetail } from "./package-detail-render.js";
-import { describeCount, matchesSearch, renderPackageList, renderPackagesPage } from "./packages-render.js";
+import { describeCount, describeVersions, matchesSearch, renderPackageList, renderPackagesPage } from "./packages-render.js";
 import type { MountView } from "./view.js";
 
 // Files of every source the repo subscribes to (a source the token may not list contributes none).
@@ -64,6 +65,11 @@ export function mountPackagesView(repoName: string): MountView {
       const slot = row.querySelector<HTMLElement>(".slot-package");
       if (repo === null || pkg === undefined || slot === null) return;
       if (slot.childElementCount === 0) setHtml(slot, renderLoading());
+      // The row's summary follows the versions served now (a removal or a yank may have changed them).
+      const count = row.querySelector(".version-count");
+      if (count) count.textContent = describeVersions(pkg.versions.length);
+      const latest = row.querySelector(".latest-version");
+      if (latest) latest.textContent = pkg.versions.at(-1) ?? "";
       orgs ??= loadOrgs(api);
       const [files, orgDetails] = await Promise.all([loadFiles(api, repo, project), orgs]);
       const holders = [...new Set(files.map((f) => f.source))];
@@ -82,6 +88,15 @@ export function mountPackagesView(repoName: string): MountView {
     search.addEventListener("input", applySearch);
     snapshot.addEventListener("input", showDatedUrl);
     pick(root, "form.package-tools", HTMLFormElement).addEventListener("submit", (event) => event.preventDefault());
+    // After a change the served versions may differ, so the list is asked again before the package is redrawn.
+    wirePackageActions(list, api, async (row) => {
+      const details = row.closest("details.package");
+      const fresh = await listRepoPackages(api, repoName);
+      if (fresh.ok) packages = fresh.value;
+      if (!(details instanceof HTMLElement)) return;
+      if (packages.some((p) => p.project === details.dataset.project)) return loadDetail(details);
+      details.remove();
+    });
 
     onAction(list, "toggle-access", async (button) => {
       const source = button.dataset.source ?? "";

@@ -119,6 +119,23 @@ describe("package browser", () => {
     expect(out).toContain("read on all of pypi");
   });
 
+  it.each([
+    ["sdist", ["yank", "remove-version"]],
+    ["wheel", ["yank", "remove-version"]],
+    ["conda", ["add-label", "remove-version"]],
+    ["r-source", ["remove-version"]],
+  ] as const)("offers the actions a %s file takes", (kind, actions) => {
+    const out = renderPackageDetail({ repo: "pypi", pkg, files: [file({ kind, labels: ["main", "dev"] })], access: [], sources: ["local"], grants: [], indexUrl: "u" }).value;
+    expect([...out.matchAll(/data-action="(yank|unyank|add-label|remove-version)"/g)].map((m) => m[1])).toEqual(actions);
+    expect(out.includes('data-action="remove-label"')).toBe(kind === "conda");
+  });
+
+  it("offers unyank for a yanked file and nothing for a removed one", () => {
+    const out = renderPackageDetail({ repo: "pypi", pkg, files: [file({ yanked: true }), file({ removedAt: AT, filename: "gone.tar.gz" })], access: [], sources: ["local"], grants: [], indexUrl: "u" }).value;
+    expect(out.match(/data-action="unyank"/g)).toHaveLength(1);
+    expect(out.match(/data-action="remove-version"/g)).toHaveLength(1);
+  });
+
   it("shows yanked and removed files", () => {
     const out = renderPackageDetail({ repo: "pypi", pkg, files: [file({ yanked: true, yankedReason: "broken" }), file({ removedAt: AT })], access: [], sources: ["local"], grants: [], indexUrl: "u" }).value;
     expect(out).toContain('title="broken"');
