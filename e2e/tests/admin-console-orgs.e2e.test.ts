@@ -26,6 +26,7 @@ describe.skipIf(!hasChromium())("admin console: organizations, package browser a
   let recorder: PageRecorder;
   let workDir: string;
   let wheel: BuiltPythonFile;
+  let oldWheel: BuiltPythonFile;
   const secrets: string[] = [];
 
   beforeAll(async () => {
@@ -37,6 +38,7 @@ describe.skipIf(!hasChromium())("admin console: organizations, package browser a
     const secret11 = buildPythonPackage(python, workDir, { name: "secret-sauce", version: "1.1" });
     const lib = buildPythonPackage(python, workDir, { name: "public-lib", version: "0.1" });
     wheel = secret11.wheel;
+    oldWheel = secret10.wheel;
     for (const args of [
       ["create", "repo", "--name", "pypi", "--type", "python"],
       ["create", "repo", "--name", "cran", "--type", "r"],
@@ -195,6 +197,26 @@ describe.skipIf(!hasChromium())("admin console: organizations, package browser a
     await shoot("packages");
   });
 
+  it("yanks a file with a reason and removes a version, each behind a confirmation with its CLI command", async () => {
+    const detail = page.locator("details.package[data-project=secret-sauce]");
+    const row = detail.locator(`tr[data-filename="${wheel.filename}"]`);
+    await row.locator("[data-action=yank]").click();
+    const prompt = page.locator("dialog.prompt");
+    await prompt.locator("input").fill("broken build");
+    expect(await prompt.locator(".cli-text").textContent()).toBe(`gatehouse yank --source py-local --file ${wheel.filename} --reason "broken build"`);
+    await prompt.locator("input").press("Enter");
+    await prompt.waitFor({ state: "detached" });
+    await detail.locator(`tr[data-filename="${wheel.filename}"] [data-action=unyank]`).waitFor();
+    const files = api<{ files: { filename: string; yanked: boolean; yankedReason: string | null }[] }>("/__api__/sources/py-local/files?project=secret-sauce").body.files;
+    expect(files.find((f) => f.filename === wheel.filename)).toEqual(expect.objectContaining({ yanked: true, yankedReason: "broken build" }));
+
+    await detail.locator(`tr[data-filename="${oldWheel.filename}"] [data-action=remove-version]`).click();
+    await confirm("gatehouse remove --source py-local --name secret-sauce --version 1.0");
+    await detail.locator(`tr[data-filename="${oldWheel.filename}"]`).waitFor({ state: "detached" });
+    expect(await detail.locator("table.package-files tbody tr").count()).toBe(1);
+    expect(await detail.locator("summary").textContent()).toMatch(/1 version/);
+  });
+
   it("writes the exact pip configuration on the Setup page and fills in a freshly minted repos:read token", async () => {
     await page.click("nav.subtabs >> text=Setup");
     await page.locator("main#view h1", { hasText: "Set up clients for pypi" }).waitFor();
@@ -270,7 +292,7 @@ describe.skipIf(!hasChromium())("admin console: organizations, package browser a
     for (const action of actions) expect(action).toMatch(/^org\./);
     expect(actions).toContain("org.create");
 
-    await page.fill("#a-action", "");
+    await page.fill("#a-action", "file.publish");
     await page.press("#a-action", "Enter");
     await page.locator("table.audit tbody tr td:nth-child(3)", { hasText: "file.publish" }).first().waitFor();
     await page.fill("#a-target", "secret_sauce-1.1");
