@@ -49,8 +49,9 @@ export async function packageDetail(ctx: DomainContext & { catalog: Catalog }, a
   const project = normalizeNameFor(reader.repo.type, input.name);
   const files = reader.sees(project) ? await reader.files(null, { project }) : [];
   if (files.length === 0) {
-    // Only names this caller sees can be hinted (private packages stay unseen).
-    const visible = new Set((await reader.files(null)).map((f) => f.project));
+    // Only names this caller sees can be hinted (private packages stay unseen). Reading
+    // the whole repo is the cost of a hint, so anonymous misses (easily sent in bulk) get none.
+    const visible = actor.kind === "anonymous" ? [] : new Set((await reader.files(null)).map((f) => f.project));
     throw new DomainError("NOT_FOUND", `no package '${input.name}' in repo '${reader.repo.name}'${didYouMean(project, visible)}`, "name");
   }
   const sourceName = new Map(reader.sources.map((s) => [s.id, s.name]));
