@@ -87,6 +87,21 @@ describe.skipIf(!ready)("remote python sources: an authenticated, dated pull-thr
     expect((await fetch(`${mirror.url}/pypi/latest/simple/gh-mir/`)).status).toBe(401);
   });
 
+  it("gatehouse sync mirrors eagerly and resumes: what is stored is skipped, a dry run fetches nothing", () => {
+    const sync = (...extra: string[]) => {
+      const r = mirror.cli(["sync", "--source", "pypi-mirror", ...extra, "-o", "json"]);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { projects: number; files: number; fetched: number; present: number; failed: unknown[] };
+    };
+    // pip fetched the wheel only: the sdist is still upstream.
+    expect(sync("--packages", "gh-mir", "--dry-run")).toMatchObject({ projects: 1, files: 2, fetched: 1, present: 1, failed: [] });
+    expect(sync("--packages", "gh-mir")).toMatchObject({ files: 2, fetched: 1, present: 1 });
+    expect(sync("--all")).toMatchObject({ projects: 1, files: 2, fetched: 0, present: 2 });
+    const local = mirror.cli(["sync", "--source", "internal", "--all"]);
+    expect(local.code).not.toBe(0);
+    expect(local.stderr).toMatch(/only remote sources/);
+  });
+
   it("a dated URL shows what the mirror had seen then: before its first sight, nothing", async () => {
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     expect((await get(`/pypi/${yesterday}/simple/gh-mir/`)).status).toBe(404);

@@ -33,6 +33,7 @@ import Remove from "./commands/remove.js";
 import RevokeToken from "./commands/revoke/token.js";
 import Serve from "./commands/serve.js";
 import Subscribe from "./commands/subscribe.js";
+import Sync from "./commands/sync.js";
 import Audit from "./commands/audit.js";
 import DeleteRepo from "./commands/delete/repo.js";
 import DeleteSource from "./commands/delete/source.js";
@@ -57,6 +58,7 @@ export const COMMANDS = {
   "list:repos": ListRepos,
   "create:source": CreateSource,
   subscribe: Subscribe,
+  sync: Sync,
   add: Add,
   remove: Remove,
   auth: Auth,

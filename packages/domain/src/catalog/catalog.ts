@@ -5,7 +5,7 @@ import type { DomainContext } from "../context.js";
 import { DomainError } from "../errors/index.js";
 import { foldPackageName } from "../metadata/note-input.js";
 import { BlocklistState } from "./blocklist-state.js";
-import { RemoteMirror } from "../remote/index.js";
+import { RemoteMirror, type SyncProjectResult, listUpstreamProjects, requireRemoteSource, syncRemoteProject } from "../remote/index.js";
 import { RepoDirectory } from "./repo-directory.js";
 import { RepoReader } from "./repo-reader.js";
 import type { RepoView } from "./snapshot-files.js";
@@ -94,6 +94,20 @@ export class Catalog {
     if (hidden.size === 0) return () => true;
     const folded = new Set([...hidden].map(foldPackageName));
     return (name) => !folded.has(name);
+  }
+
+  /**
+   * Mirrors one project of a remote source now (`gatehouse sync`): needs
+   * `repos:manage`; reads the upstream page and fetches every file not stored yet.
+   */
+  async syncProject(actor: Actor, sourceName: string, project: string, options: { dryRun?: boolean } = {}): Promise<SyncProjectResult> {
+    const source = await requireRemoteSource(this.ctx, actor, sourceName);
+    return syncRemoteProject(this.ctx, this.mirror, source, project, options.dryRun ?? false);
+  }
+
+  /** The projects a remote source's upstream lists (for `gatehouse sync --all`); needs `repos:manage`. */
+  async upstreamProjects(actor: Actor, sourceName: string): Promise<string[]> {
+    return listUpstreamProjects(this.ctx, await requireRemoteSource(this.ctx, actor, sourceName));
   }
 
   /** Stops listening for changes (a server keeps one catalog for its lifetime). */

@@ -23,14 +23,14 @@ export class RemoteMirror {
 
   constructor(private readonly ctx: DomainContext) {}
 
-  /** Brings the source's view of one project up to date (at most once per TTL). */
-  refreshProject(source: SourceRow, project: string): Promise<void> {
+  /** Brings the source's view of one project up to date (at most once per TTL, unless `force`). */
+  refreshProject(source: SourceRow, project: string, force = false): Promise<void> {
     const key = `${source.id}\u0000${project}`;
     const seenAt = this.fresh.get(key);
-    if (seenAt !== undefined && this.ctx.now().getTime() - seenAt < this.ctx.settings.upstream.indexTtlSeconds * 1000) return Promise.resolve();
+    if (!force && seenAt !== undefined && this.ctx.now().getTime() - seenAt < this.ctx.settings.upstream.indexTtlSeconds * 1000) return Promise.resolve();
     let running = this.refreshing.get(key);
     if (!running) {
-      running = this.refresh(source, project, key).finally(() => this.refreshing.delete(key));
+      running = this.refresh(source, project, key, force).finally(() => this.refreshing.delete(key));
       this.refreshing.set(key, running);
     }
     return running;
@@ -47,11 +47,11 @@ export class RemoteMirror {
     return running;
   }
 
-  private async refresh(source: SourceRow, project: string, key: string): Promise<void> {
+  private async refresh(source: SourceRow, project: string, key: string, force: boolean): Promise<void> {
     const { db, settings } = this.ctx;
     const seen = await db.selectFrom("remote_projects").select("fetched_at").where("source_id", "=", source.id).where("project", "=", project).executeTakeFirst();
     const now = this.ctx.now();
-    if (seen && now.getTime() - seen.fetched_at.getTime() < settings.upstream.indexTtlSeconds * 1000) {
+    if (!force && seen && now.getTime() - seen.fetched_at.getTime() < settings.upstream.indexTtlSeconds * 1000) {
       this.fresh.set(key, seen.fetched_at.getTime());
       return;
     }
@@ -59,8 +59,8 @@ export class RemoteMirror {
     try {
       files = await fetchPythonProject(source.upstream_url ?? "", project, settings.upstream, this.tokenOf(source));
     } catch (err) {
-      // Cached projects keep being served while the upstream is down, slow or sends garbage.
-      if (seen) return;
+      // Cached projects keep being served while the upstream is down, slow or sends garbage (a sync reports it).
+      if (seen && !force) return;
       throw err;
     }
     const added = await db.transaction().execute(async (tx) => {
