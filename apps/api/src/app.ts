@@ -18,6 +18,7 @@ import { repoAdminRoutes } from "./routes/api/repo-routes.js";
 import { localRoutes } from "./routes/local-routes.js";
 import { repoRoutes } from "./protocols/repo-routes.js";
 import { tokenRoutes } from "./routes/api/token-routes.js";
+import { syncRoutes } from "./routes/api/sync-routes.js";
 import { systemRoutes } from "./routes/system-routes.js";
 
 /** The composed application: a fetch handler plus the parts tests and the server need. */
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): GatehouseApp {
   hono.route("/__api__", fileRoutes(deps));
   hono.route("/__admin__", adminConsoleRoutes());
   hono.route("/__api__", labelRoutes(deps));
+  hono.route("/__api__", syncRoutes(deps));
   hono.route("/__api__", blocklistRoutes(deps));
   hono.route("/__api__", metadataRoutes(deps));
   hono.route("/__local__", localRoutes(deps));
