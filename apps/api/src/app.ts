@@ -7,6 +7,7 @@ import { stripPathToken } from "./http/path-token.js";
 import { realmOf } from "./http/realm.js";
 import { accessLog } from "./middleware/access-log.js";
 import { authenticate } from "./middleware/authenticate.js";
+import { refuseOversizedBodies } from "./middleware/refuse-oversized-bodies.js";
 import { adminConsoleRoutes } from "./routes/admin-console.js";
 import { blocklistRoutes } from "./routes/api/blocklist-routes.js";
 import { fileRoutes } from "./routes/api/file-routes.js";
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): GatehouseApp {
   const metrics = new Metrics();
   const hono = new Hono<AppEnv>();
   hono.use("*", accessLog(deps.logger, metrics));
+  hono.use("*", refuseOversizedBodies(() => deps.domain.settings.maxUploadBytes));
   hono.use("*", authenticate(deps));
   hono.route("/", systemRoutes(deps, metrics));
   hono.route("/__api__/tokens", tokenRoutes(deps));
@@ -62,6 +64,8 @@ export function createApp(deps: AppDeps): GatehouseApp {
   });
   hono.onError((err, c) => {
     const { status, body, headers } = toErrorResponse(err);
+    // A body over the limit was not read to its end: the connection cannot carry another request.
+    if (status === 413) headers.Connection = "close";
     if (status === 401 && !headers["WWW-Authenticate"]) headers["WWW-Authenticate"] = `Basic realm="${realmOf(c.req.path)}"`;
     if (status >= 500) deps.logger.error({ err: err instanceof Error ? err.message : String(err), path: c.env?.redactedPath }, "request failed");
     if (status === 401 || status === 403) metrics.inc("gatehouse_auth_refusals_total", { status: String(status) });

@@ -8,6 +8,7 @@ import { type Http2Bindings, type HttpBindings, createAdaptorServer } from "@hon
 import pino, { type Logger } from "pino";
 import type { AppBindings } from "./app-env.js";
 import { createApp, type GatehouseApp } from "./app.js";
+import { lingerBeforeClose } from "./http/linger-before-close.js";
 import type { ServerConfig } from "./env.js";
 import { FailureLimiter } from "./middleware/failure-limiter.js";
 
@@ -96,6 +97,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
       },
     }) as Server;
     http.keepAliveTimeout = 65_000;
+    lingerBeforeClose(http);
     const admin = createAdaptorServer({ fetch: (req: Request) => app.fetch(req, { local: true, address: "local" }) }) as Server;
     const stopAll = async () => {
       stopPolling();

@@ -52,6 +52,7 @@ export async function uploadLegacy(deps: ProtocolDeps, c: Context<AppEnv>, view:
         { address: c.env?.address ?? null },
       );
     },
+    { maxUploadBytes: deps.domain.settings.maxUploadBytes },
   );
   if (!form.outcome) {
     throw new ApiError("INVALID_INPUT", "the form has no 'content' file part: send the package file as 'content' (twine does)", {}, "content");
