@@ -17,7 +17,8 @@ async function readFromTarGz(path: string, limits: ResolvedLimits): Promise<Resu
     if (member.value.type !== "file") {
       return fail({ code: "ARCHIVE_UNSAFE", message: `${member.value.name} is a ${member.value.type}, not a regular file` });
     }
-    return member.value.read(limits.maxMetadataBytes);
+    // Awaited inside the loop: leaving it first would close the archive under the read.
+    return await member.value.read(limits.maxMetadataBytes);
   }
   return missing;
 }

@@ -30,8 +30,14 @@ async function readBody(entry: AsyncIterable<unknown>, name: string, size: numbe
     return fail({ code: "METADATA_TOO_LARGE", message: `${name} is larger than the ${maxBytes}-byte limit for metadata files` });
   }
   const chunks: Buffer[] = [];
-  for await (const chunk of entry) {
-    if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  try {
+    for await (const chunk of entry) {
+      if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    }
+  } catch (err) {
+    // A member cut short (truncated gzip, corrupt tar) fails here, in the caller's await, not in the
+    // member loop: it must still come back as a typed error, not a throw (a 500 upstream).
+    return fail(describeStreamError(err));
   }
   return ok(Buffer.concat(chunks));
 }
