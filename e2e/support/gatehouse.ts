@@ -42,6 +42,31 @@ export function runCli(args: readonly string[], env: Record<string, string | und
   return { code: r.status ?? -1, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
 }
 
+// On a Postgres server the data folder holds no database (and no lock naming the server), so the
+// local CLI is given the server's DATABASE_URL, as an operator on that machine would be.
+function databaseOf(env: Record<string, string> | undefined): Record<string, string> {
+  return env?.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : {};
+}
+
+const READ_ONLY_VERBS = new Set(["list", "explain", "info", "whoami", "audit", "client-config"]);
+// Two of the server's 250 ms change polls, with room for a loaded machine.
+const CHANGE_SETTLE_MS = 600;
+
+/**
+ * The local CLI. On PGlite it goes through the server's admin socket, so the server has a change
+ * when the command returns. On Postgres it is a process of its own on the shared database (like
+ * another node), and the server learns its changes from the `changes` table within its poll
+ * period: after a command that may change something, wait for that, so suites written for the
+ * socket ("the next request sees it") assert the same on both databases.
+ */
+function runLocalCli(args: readonly string[], env: Record<string, string>): CliResult {
+  const result = runCli(args, env);
+  if (env.DATABASE_URL && result.code === 0 && !READ_ONLY_VERBS.has(args[0] ?? "")) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, CHANGE_SETTLE_MS);
+  }
+  return result;
+}
+
 /**
  * Starts `gatehouse serve --port 0` on a fresh data folder and waits for its
  * banner, which names the URL and the first admin token.
@@ -82,7 +107,7 @@ export async function startGatehouse(options: { env?: Record<string, string>; da
     adminToken: banner.token,
     process: child,
     logs: () => output,
-    cli: (args, env = {}) => runCli(args, { GATEHOUSE_DATA_DIR: dataDir, ...env }),
+    cli: (args, env = {}) => runLocalCli(args, { GATEHOUSE_DATA_DIR: dataDir, ...databaseOf(options.env), ...env }),
     remote: (args, token, env = {}) => runCli(args, { GATEHOUSE_ADDRESS: banner.url, GATEHOUSE_TOKEN: token, ...env }),
     async stop() {
       if (child.exitCode === null) {

@@ -1,16 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { hasClient } from "../support/clients.js";
 import { type CondaPackageFile, buildWithCph, extractWithCph, sha256OfFile } from "../support/conda-packages.js";
 import { solveWithRattler } from "../support/conda-rattler.js";
 import { curl, curlAs } from "../support/curl.js";
 import { type RunningGatehouse, startGatehouse } from "../support/gatehouse.js";
+import { describeOnServerDatabases } from "../support/on-server-databases.js";
 
 const haveCph = hasClient("cph", ["--help"]);
 
-describe.skipIf(!haveCph)("conda channels end to end (real server, rattler, cph, curl)", () => {
+describeOnServerDatabases("conda channels end to end (real server, rattler, cph, curl)", haveCph ? null : "cph is not installed", (db) => {
   let gh: RunningGatehouse;
   let work: string;
   let reader = "";
@@ -30,7 +31,7 @@ describe.skipIf(!haveCph)("conda channels end to end (real server, rattler, cph,
     app = buildWithCph({ name: "app", version: "1.0", subdir: "noarch", depends: ["lib >=1"], format: "tar.bz2" }, work);
     lib1 = buildWithCph({ name: "lib", version: "1.0", subdir: "linux-64", format: "conda" }, work);
     lib2 = buildWithCph({ name: "lib", version: "2.0", subdir: "linux-64", format: "conda" }, work);
-    gh = await startGatehouse();
+    gh = await startGatehouse({ env: db.env() });
     ok(["create", "source", "--name", "conda-src", "--kind", "conda"]);
     ok(["create", "repo", "--name", "chan", "--type", "conda", "--authenticated"]);
     ok(["create", "repo", "--name", "other", "--type", "conda", "--authenticated"]);

@@ -2,17 +2,18 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { hasClient } from "../support/clients.js";
 import { type RunningGatehouse, startGatehouse } from "../support/gatehouse.js";
 import { createPythonRepo, makeHome, mintToken, runPip, runTwine, writeNetrc } from "../support/python-clients.js";
 import { type BuiltPythonFile, buildPythonPackage, resolvePython } from "../support/python-packages.js";
+import { describeOnServerDatabases } from "../support/on-server-databases.js";
 
 const python = hasClient("python3") ? resolvePython() : "";
 const ready = python !== "" && hasClient("twine") && hasClient(python, ["-m", "pip", "--version"]);
 const DEBIAN_WHEELS = "/usr/share/python-wheels";
 
-describe.skipIf(!ready)("python repos with the real twine and pip", () => {
+describeOnServerDatabases("python repos with the real twine and pip", ready ? null : "python3, twine or pip is not installed", (db) => {
   let gh: RunningGatehouse;
   let work: string;
   let home: string;
@@ -31,7 +32,7 @@ describe.skipIf(!ready)("python repos with the real twine and pip", () => {
   }
 
   beforeAll(async () => {
-    gh = await startGatehouse();
+    gh = await startGatehouse({ env: db.env() });
     work = mkdtempSync(join(tmpdir(), "gh-py-e2e-"));
     home = makeHome();
     await createPythonRepo(gh, "pyauth", "pylocal", true);

@@ -1,22 +1,23 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { hasClient } from "../support/clients.js";
 import { curl, curlAs } from "../support/curl.js";
 import { type RunningGatehouse, startGatehouse } from "../support/gatehouse.js";
 import { buildRPackage, createRepo, makeRHome, rString, runR, uploadFile } from "../support/r-client.js";
+import { describeOnServerDatabases } from "../support/on-server-databases.js";
 
 const hasR = hasClient("Rscript") && hasClient("curl");
 
-describe.runIf(hasR)("R repos end to end (real R, real server)", () => {
+describeOnServerDatabases("R repos end to end (real R, real server)", hasR ? null : "Rscript or curl is not installed", (db) => {
   let gh: RunningGatehouse;
   let token = "";
   let pkgDir = "";
   const homes: string[] = [];
 
   beforeAll(async () => {
-    gh = await startGatehouse();
+    gh = await startGatehouse({ env: db.env() });
     pkgDir = mkdtempSync(join(tmpdir(), "gh-rbuild-"));
     createRepo(gh, { repo: "rpriv", source: "rlocal", type: "r", authenticated: true });
     uploadFile(gh, "rlocal", buildRPackage(pkgDir, { package: "ghbase", version: "1.0" }));

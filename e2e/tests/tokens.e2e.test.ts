@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { curl, curlAs } from "../support/curl.js";
 import { type RunningGatehouse, runCli, startGatehouse } from "../support/gatehouse.js";
+import { describeOnServerDatabases } from "../support/on-server-databases.js";
 
-describe("tokens end to end (real server, real curl, the CLI)", () => {
+describeOnServerDatabases("tokens end to end (real server, real curl, the CLI)", null, (db) => {
   let gh: RunningGatehouse;
   beforeAll(async () => {
-    gh = await startGatehouse({ env: { GATEHOUSE_AUTH_FAILURE_LIMIT: "5", GATEHOUSE_LOG_LEVEL: "info" } });
+    gh = await startGatehouse({ env: { ...db.env(), GATEHOUSE_AUTH_FAILURE_LIMIT: "5", GATEHOUSE_LOG_LEVEL: "info" } });
   });
   afterAll(async () => {
     await gh?.stop();
@@ -109,7 +110,8 @@ describe("tokens end to end (real server, real curl, the CLI)", () => {
     expect(curl([], `${gh.url}/healthz`).status).toBe(200);
   });
 
-  it("never lets a second process open the embedded database the server holds", () => {
+  // Only the embedded database is one process's: on Postgres several nodes share it (two-nodes.e2e.test.ts).
+  it.skipIf(db.name !== "pglite")("never lets a second process open the embedded database the server holds", () => {
     const second = runCli(["serve", "--port", "0", "--data", gh.dataDir]);
     expect(second.code).not.toBe(0);
     expect(second.stderr).toMatch(/in use by gatehouse server \(pid \d+\) at http:\/\/127\.0\.0\.1:\d+/);
