@@ -9,6 +9,7 @@ import { startSlowUpload, uploadLegacyFile } from "../support/legacy-upload.js";
 import { createPythonRepo, makeHome, runPip, writeNetrc } from "../support/python-clients.js";
 import { type BuiltPythonFile, buildPythonPackage, resolvePython } from "../support/python-packages.js";
 import { buildPythonWheels } from "../support/python-wheel-batch.js";
+import { buildRPackage, createRepo, makeRHome, rString, runR, uploadFile } from "../support/r-client.js";
 import { type TestS3Server, startS3Server } from "../support/s3-server.js";
 import { type ServerDatabase, serverDatabaseVariants } from "../support/server-databases.js";
 
@@ -20,6 +21,7 @@ import { type ServerDatabase, serverDatabaseVariants } from "../support/server-d
 const postgres = serverDatabaseVariants().find((v) => v.name === "postgres");
 const python = hasClient("python3") ? resolvePython() : "";
 const hasPython = python !== "" && hasClient(python, ["-m", "pip", "--version"]);
+const hasR = hasClient("Rscript") && hasClient("curl");
 const skipReason = postgres?.skipReason ?? (hasPython ? null : "python3 with pip is not installed");
 
 const REVOCATION_TRIES = 20;
@@ -81,7 +83,7 @@ describe.skipIf(skipReason !== null)(`two nodes on one Postgres and one S3 store
     home = makeHome();
     demo = buildPythonPackage(python, work, { name: "gh-two", version: "1.0" }).wheel;
     // Distinct files for the publishes that run during the revocations (a re-upload is refused early).
-    publishes.push(...buildPythonWheels(python, work, "gh-busy", Array.from({ length: 120 }, (_, i) => `1.${i}`)));
+    publishes.push(...buildPythonWheels(python, work, "gh-busy", Array.from({ length: 240 }, (_, i) => `1.${i}`)));
   });
   afterAll(async () => {
     await cluster?.stop();
@@ -110,6 +112,25 @@ describe.skipIf(skipReason !== null)(`two nodes on one Postgres and one S3 store
     expect(readdirSync(join(work, "from-b"))).toContain("gh_two-1.0.dist-info");
     // B's data folder holds no file bytes: they came from the store.
     expect(readdirSync(b.dataDir)).not.toContain("files");
+  });
+
+  it.skipIf(!hasR)("an R package uploaded on A is installed by the real R from B", () => {
+    const { a, b, admin } = nodes();
+    createRepo({ ...a, adminToken: admin }, { repo: "rx", source: "rx-local", type: "r", authenticated: true });
+    uploadFile({ ...a, adminToken: admin }, "rx-local", buildRPackage(work, { package: "ghtwo", version: "1.0" }));
+    const created = a.cli(["create", "token", "--scope", "repos:read", "--repos", "rx", "--description", "R from B", "--user", "r@example.com", "--quiet"]);
+    expect(created.code, created.stderr).toBe(0);
+    const { home: rHome, lib } = makeRHome();
+    try {
+      const repos = `${b.url}/t/${created.stdout.trim()}/rx/latest`;
+      const script = `install.packages("ghtwo", repos = ${rString(repos)}, lib = ${rString(lib)}, type = "source", quiet = TRUE); library(ghtwo, lib.loc = ${rString(lib)}); cat("LOADED\\n")`;
+      const r = runR(script, { home: rHome });
+      expect(r.code, r.output).toBe(0);
+      expect(r.output).toContain("LOADED");
+      expect(readdirSync(lib)).toEqual(["ghtwo"]);
+    } finally {
+      rmSync(rHome, { recursive: true, force: true });
+    }
   });
 
   it(`a token revoked on A is refused by B within ${REVOCATION_LIMIT_MS} ms, ${REVOCATION_TRIES} of ${REVOCATION_TRIES} times, while A publishes`, async () => {
