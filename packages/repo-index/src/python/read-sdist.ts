@@ -10,17 +10,24 @@ const PKG_INFO_RE = /^(?:\.\/)?[^/]+\/PKG-INFO$/;
 
 const missing = fail({ code: "METADATA_MISSING", message: "the sdist has no <name>-<version>/PKG-INFO file" });
 
+/**
+ * Scans the whole archive, not just up to PKG-INFO: an upload cut short after its PKG-INFO (pip
+ * could not unpack it) is refused, and so is a second PKG-INFO (extractors keep the last one).
+ */
 async function readFromTarGz(path: string, limits: ResolvedLimits): Promise<Result<Buffer>> {
+  let found: { name: string; bytes: Buffer } | undefined;
   for await (const member of iterateTarGz(path, limits)) {
     if (!member.ok) return member;
     if (!PKG_INFO_RE.test(member.value.name)) continue;
     if (member.value.type !== "file") {
       return fail({ code: "ARCHIVE_UNSAFE", message: `${member.value.name} is a ${member.value.type}, not a regular file` });
     }
-    // Awaited inside the loop: leaving it first would close the archive under the read.
-    return await member.value.read(limits.maxMetadataBytes);
+    if (found) return fail({ code: "ARCHIVE_INVALID", message: `the sdist holds two PKG-INFO files (${found.name}, ${member.value.name})` });
+    const bytes = await member.value.read(limits.maxMetadataBytes);
+    if (!bytes.ok) return bytes;
+    found = { name: member.value.name, bytes: bytes.value };
   }
-  return missing;
+  return found ? ok(found.bytes) : missing;
 }
 
 async function readFromZip(path: string, limits: ResolvedLimits): Promise<Result<Buffer>> {

@@ -85,6 +85,9 @@ export async function* iterateTarGz(path: string, limits: ResolvedLimits): Async
       });
       if (!consumed) entry.resume();
     }
+    // The members may all be out before the gzip stream proves cut short (no trailer): read to its end.
+    await piping;
+    if (pipeError !== undefined) yield fail(describeStreamError(pipeError));
   } catch (err) {
     await piping;
     yield fail(describeStreamError(pipeError ?? err));
