@@ -7,6 +7,7 @@ import { stripPathToken } from "./http/path-token.js";
 import { realmOf } from "./http/realm.js";
 import { accessLog } from "./middleware/access-log.js";
 import { authenticate } from "./middleware/authenticate.js";
+import { refuseMalformedUrls } from "./middleware/refuse-malformed-urls.js";
 import { refuseOversizedBodies } from "./middleware/refuse-oversized-bodies.js";
 import { adminConsoleRoutes } from "./routes/admin-console.js";
 import { blocklistRoutes } from "./routes/api/blocklist-routes.js";
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): GatehouseApp {
   const metrics = new Metrics();
   const hono = new Hono<AppEnv>();
   hono.use("*", accessLog(deps.logger, metrics));
+  hono.use("*", refuseMalformedUrls());
   hono.use("*", refuseOversizedBodies(() => deps.domain.settings.maxUploadBytes));
   hono.use("*", authenticate(deps));
   hono.route("/", systemRoutes(deps, metrics));

@@ -20,11 +20,24 @@ export function stripPathToken(path: string): StrippedPath {
   if (marker < 0) return { path, token: undefined, redacted: path };
   const start = marker + 3;
   const end = path.indexOf("/", start);
-  const token = decodeURIComponent(end < 0 ? path.slice(start) : path.slice(start, end));
+  const token = decodeLeniently(end < 0 ? path.slice(start) : path.slice(start, end));
   if (!token) return { path, token: undefined, redacted: path };
   const rest = end < 0 ? "/" : path.slice(end);
   const before = path.slice(0, marker);
   return { path: `${before}${rest}` || "/", token, redacted: `${before}/t/<redacted>${rest}` };
+}
+
+/**
+ * A segment decoded, or kept as sent when its `%` escapes are malformed: no
+ * token contains a `%`, so such a token simply fails verification (401)
+ * instead of the decoding failing the request with a 500.
+ */
+function decodeLeniently(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** Replaces every `/t/<token>` segment of a path or URL with `/t/<redacted>`. */
