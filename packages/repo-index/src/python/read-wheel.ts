@@ -5,6 +5,7 @@ import { isSamePep440 } from "./pep440-compare.js";
 import { normalizeProjectName } from "./project-name.js";
 import type { ResolvedLimits } from "./read-limits.js";
 import { collectZipEntries, openZip, readZipEntry } from "./zip-reader.js";
+import { checkZipStructure } from "./zip-structure-reader.js";
 
 const DIST_INFO = ".dist-info";
 
@@ -28,6 +29,8 @@ export async function readWheelMetadataBytes(
   parsed: PythonFilename,
   limits: ResolvedLimits,
 ): Promise<Result<Buffer>> {
+  const structure = await checkZipStructure(path, limits.maxEntries);
+  if (!structure.ok) return structure;
   const opened = await openZip(path);
   if (!opened.ok) return opened;
   const zip = opened.value;
