@@ -9,6 +9,7 @@ import { newId } from "../ids.js";
 import { findSourceByName } from "../repos/index.js";
 import { isUniqueViolation } from "./unique-violation.js";
 import { inspectorFor } from "./inspectors.js";
+import { refuseSecondSdist } from "./one-sdist-per-release.js";
 import { type PackageFileInfo, toPackageFileInfo } from "./package-file-info.js";
 
 /** An upload to publish into a source. */
@@ -77,6 +78,9 @@ export async function publishFile(ctx: DomainContext, actor: Actor, input: Publi
       throw new DomainError("DIGEST_MISMATCH", `md5 of the received bytes (${staged.md5}) differs from the one sent (${input.md5}): the upload was corrupted, retry it`, "md5_digest");
     }
     const inspected = await inspectorFor(source.kind)({ ...staged, filename: input.filename });
+    const sdistTarget = { sourceId: source.id, sourceName: source.name };
+    // Checked before the bytes are made durable, and again under a lock in the transaction for races.
+    await refuseSecondSdist(ctx.db, sdistTarget, inspected, input.filename);
     // The file and its companions (PEP 658 metadata) are made durable concurrently: their fsyncs overlap.
     const [companionHashes] = await Promise.all([Promise.all(inspected.companions.map((c) => ctx.blobs.putBytes(c.bytes))), ctx.blobs.commit(staged)]);
     const metadata = { ...inspected.metadata };
@@ -108,6 +112,7 @@ export async function publishFile(ctx: DomainContext, actor: Actor, input: Publi
     };
     try {
       await ctx.db.transaction().execute(async (tx) => {
+        await refuseSecondSdist(tx, sdistTarget, inspected, input.filename, { lock: true });
         await tx.insertInto("package_files").values(row).execute();
         for (const label of labels) await tx.insertInto("file_labels").values({ file_id: row.id, label, added_at: now, removed_at: null }).execute();
         await tx
