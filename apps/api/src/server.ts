@@ -83,8 +83,8 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
     const verifier = new TokenVerifier(domain);
     const limiter = new FailureLimiter(config.authFailureLimit, config.authFailureWindowMs);
     const app = createApp({ domain, verifier, config, logger, limiter });
-    // Four reads a second keep revocations and index changes from other nodes well within 1 s.
-    const stopPolling = await followChanges(domain, 250);
+    // Other nodes' revocations and index changes arrive by LISTEN/NOTIFY (Postgres only).
+    const stopFollowing = await followChanges(domain);
 
     const http = createAdaptorServer({
       fetch: async (req: Request, env: HttpBindings | Http2Bindings) => {
@@ -100,7 +100,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
     lingerBeforeClose(http);
     const admin = createAdaptorServer({ fetch: (req: Request) => app.fetch(req, { local: true, address: "local" }) }) as Server;
     const stopAll = async () => {
-      stopPolling();
+      await stopFollowing();
       if (http.listening) await closeServer(http);
       if (admin.listening) await closeServer(admin);
       await verifier.close();
