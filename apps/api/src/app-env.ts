@@ -2,6 +2,7 @@ import type { Actor, Domain, TokenVerifier } from "@gatehouse/domain";
 import type { Logger } from "pino";
 import type { ServerConfig } from "./env.js";
 import type { FailureLimiter } from "./middleware/failure-limiter.js";
+import type { IndexCache } from "./protocols/index-cache.js";
 
 /** Per-connection facts the server passes to the app alongside each request. */
 export interface AppBindings {
@@ -35,4 +36,6 @@ export interface AppDeps {
   config: ServerConfig;
   logger: Logger;
   limiter: FailureLimiter;
+  /** The rendered index pages; the server passes its own so its fast path reads the same pages. */
+  indexCache?: IndexCache;
 }

@@ -64,6 +64,14 @@ export class IndexCache {
     return page;
   }
 
+  /**
+   * The page for key in repo if one is cached or being rendered, without rendering on a miss:
+   * for the server's fast path, which hands every miss to the routes.
+   */
+  peek(repoId: string, key: string): Promise<CachedPage> | undefined {
+    return this.repos.get(repoId)?.pages.get(key);
+  }
+
   private dropProject(sourceId: string, project: string | null): void {
     for (const entry of this.repos.values()) {
       if (!entry.sourceIds.has(sourceId)) continue;

@@ -16,7 +16,7 @@ import { throwUnknownPath } from "./unknown-path.js";
  * protocol's upload handler, which checks write access itself.
  */
 export function repoRoutes(deps: AppDeps): Hono<AppEnv> {
-  const protocolDeps: ProtocolDeps = { ...deps, cache: new IndexCache(deps.domain) };
+  const protocolDeps: ProtocolDeps = { ...deps, cache: deps.indexCache ?? new IndexCache(deps.domain) };
   const handlers: Record<string, ProtocolHandler> = {
     python: pythonProtocol(protocolDeps),
     r: cranProtocol(protocolDeps),
