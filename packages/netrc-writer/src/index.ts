@@ -3,8 +3,12 @@ export {
   CLIENT_NAMES,
   type ClientConfigPlan,
   type ClientConfigRequest,
+  type BiocConfigFile,
   type ClientName,
+  type ConnectTarget,
   type FileChange,
+  type RepoKind,
+  type RepoTarget,
   TOKEN_LOGIN,
 } from "./client-config-types.js";
 export { type ClientPaths, defaultClientPaths, defaultNetrcPath } from "./client-paths.js";
@@ -15,10 +19,11 @@ export { mergeCondarc } from "./merge-condarc.js";
 export { mergeCurlrc, quoteCurlrcValue } from "./merge-curlrc.js";
 export { mergeEnvFile } from "./merge-env-file.js";
 export type { MergeOutput } from "./merge-output.js";
-export { mergePipConf } from "./merge-pip-conf.js";
+export { mergePipConf, type PipConfOptions } from "./merge-pip-conf.js";
 export {
   mergeRProfile,
   quoteRString,
+  type RAuth,
   R_BLOCK_END,
   R_BLOCK_START,
   type RProfileOptions,
@@ -38,7 +43,9 @@ export {
 export { removeMachine, upsertMachine } from "./netrc-edit.js";
 export { parseNetrc } from "./netrc-parse.js";
 export { type NetrcValueKind, validateNetrcValue } from "./netrc-value.js";
+export { checkUrl } from "./plan-clients.js";
 export { planClientConfig } from "./plan-client-config.js";
+export { netrcPasswordFor } from "./plan-netrc.js";
 export { readFileOrNull } from "./plan-files.js";
 export {
   type NetrcCredentials,

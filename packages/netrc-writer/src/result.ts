@@ -7,7 +7,9 @@ export type NetrcErrorCode =
   | "CONFIG_UNSUPPORTED"
   | "TOKEN_ENV_INVALID"
   | "CLIENT_UNKNOWN"
-  | "CONNECT_ENV_FILE_REQUIRED";
+  | "CONNECT_ENV_FILE_REQUIRED"
+  | "NETRC_TOKEN_CONFLICT"
+  | "REPO_KIND_MISSING";
 
 /** An expected failure: a stable code and a message a user can act on. */
 export interface NetrcError {

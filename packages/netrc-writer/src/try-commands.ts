@@ -24,6 +24,8 @@ export function renderTryCommand(client: ClientName, input: TryCommandInput): st
       return "uv pip install <package>";
     case "r":
       return `Rscript -e 'install.packages("<package>")'`;
+    case "bioc":
+      return `Rscript -e 'BiocManager::install("<package>")'`;
     case "conda":
       return "conda search <package>";
     case "curl":

@@ -86,14 +86,71 @@ describe("planClientConfig", () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: conda's and the shell's own ${VAR} syntax, not a template
     expect(notes).toContain('export PIP_INDEX_URL="http://__token__:${GATEHOUSE_TOKEN}@127.0.0.1:4242/pypi/latest/simple/"');
     expect(notes).toContain('UV_INDEX_CORP_USERNAME=__token__ UV_INDEX_CORP_PASSWORD="$GATEHOUSE_TOKEN"');
-    expect(notes).toMatch(/R reads credentials only from a netrc file, which cannot reference \$GATEHOUSE_TOKEN/);
+    expect(notes).toContain("R reads $GATEHOUSE_TOKEN when it starts");
+    const rprofile = result.changes.find((c) => c.client === "r")?.after ?? "";
+    expect(rprofile).toContain('local({ t <- Sys.getenv("GATEHOUSE_TOKEN"); if (nzchar(t))');
+    expect(rprofile).toContain('paste("machine", "127.0.0.1", "login __token__ password", t)');
     expect(result.tryCommands).toContain(`curl --fail --silent --show-error -u "__token__:$GATEHOUSE_TOKEN" ${URL}`);
   });
 
   it("with token and tokenEnv, still writes the netrc and says it holds the token", () => {
-    const result = plan({ token: TOKEN, tokenEnv: "T", clients: ["r"] }, memoryFs().read);
+    const result = plan({ token: TOKEN, tokenEnv: "T", clients: ["curl"] }, memoryFs().read);
     expect(result.changes.some((c) => c.path === "/home/ana/.netrc")).toBe(true);
     expect(result.notes.join("\n")).toContain("/home/ana/.netrc holds the token itself");
+  });
+
+  const REPOS = [
+    { name: "pypi", kind: "python", url: "http://127.0.0.1:4242/pypi/latest/simple/" },
+    { name: "cran", kind: "r", url: "http://127.0.0.1:4242/cran/latest" },
+    { name: "bioc", kind: "bioconductor", url: "http://127.0.0.1:4242/bioc/latest" },
+    { name: "channel", kind: "conda", url: "http://127.0.0.1:4242/channel" },
+  ] as const;
+
+  it("gives each client the repos of its type, and keeps an R repo when a Bioconductor one is added later", () => {
+    const fs = memoryFs();
+    const biocConfig = { path: "/home/ana/.config/gatehouse/bioc/bioc/config.yaml", text: 'release_version: "3.16"\n' };
+    const first = plan({ url: undefined, repos: REPOS, token: TOKEN, clients: ["pip", "r", "conda"] }, fs.read);
+    const by = (p: ReturnType<typeof plan>, client: string) => p.changes.find((c) => c.client === client)?.after ?? "";
+    expect(by(first, "pip")).toBe("[global]\nindex-url = http://127.0.0.1:4242/pypi/latest/simple/\n");
+    expect(by(first, "r")).toContain('r["cran"] <- "http://127.0.0.1:4242/cran/latest"');
+    expect(by(first, "r")).not.toContain("pypi");
+    expect(by(first, "conda")).toContain(`/t/${TOKEN}/channel`);
+    fs.apply(first);
+    const second = plan({ url: undefined, repos: [REPOS[2]], token: TOKEN, clients: ["bioc"], biocConfig }, fs.read);
+    fs.apply(second);
+    const rprofile = fs.files.get("/home/ana/.Rprofile") ?? "";
+    expect(rprofile).toContain('r["cran"] <- "http://127.0.0.1:4242/cran/latest"');
+    expect(rprofile).toContain(`Sys.setenv(BIOCONDUCTOR_CONFIG_FILE = "${biocConfig.path}")`);
+    expect(rprofile).toContain('options(BioC_mirror = "http://127.0.0.1:4242/bioc/latest")');
+    expect(fs.files.get(biocConfig.path)).toBe(biocConfig.text);
+    expect(rprofile.match(/download\.file\.method/g)).toHaveLength(1);
+  });
+
+  it("refuses --for r with only a Bioconductor repo, pointing at --for bioc", () => {
+    const result = planClientConfig({ repos: [REPOS[2]], clients: ["r"], home: HOME, platform: "linux" }, memoryFs().read);
+    expect(result).toMatchObject({ ok: false, error: { code: "REPO_KIND_MISSING" } });
+    expect(!result.ok && result.error.message).toMatch(/--for bioc/);
+  });
+
+  it("never replaces another token of the host in netrc unless told to, and then says so", () => {
+    const other = `gth-${"Zz".repeat(20)}Qq99Aa`;
+    const fs = memoryFs({ "/home/ana/.netrc": `machine 127.0.0.1 login __token__ password ${other}\n` });
+    const refused = planClientConfig({ url: URL, token: TOKEN, clients: ["pip"], home: HOME, platform: "linux" }, fs.read);
+    expect(refused).toMatchObject({ ok: false, error: { code: "NETRC_TOKEN_CONFLICT" } });
+    expect(!refused.ok && refused.error.message).not.toContain(other);
+    const replaced = plan({ token: TOKEN, clients: ["pip"], replaceToken: true }, fs.read);
+    expect(replaced.notes.join("\n")).toMatch(/replaced the token for 127\.0\.0\.1/);
+  });
+
+  it("writes the whole Connect set-up: system netrc, the RunAs user's .curlrc, NETRC= and /etc/pip.conf", () => {
+    const connect = { envFile: "/r/etc/default/rstudio-connect", runAsHome: "/r/home/rstudio-connect", pipConf: "/r/etc/pip.conf", pipTimeout: 60 };
+    const result = plan({ url: undefined, repos: [REPOS[0], REPOS[1]], token: TOKEN, clients: ["connect"], serverNetrcFile: "/r/etc/netrc", connect }, memoryFs().read);
+    const byPath = Object.fromEntries(result.changes.map((c) => [c.path, c.after]));
+    expect(byPath["/r/etc/netrc"]).toBe(`machine 127.0.0.1 login __token__ password ${TOKEN}\n`);
+    expect(byPath["/r/home/rstudio-connect/.curlrc"]).toBe('--netrc-file "/r/etc/netrc"\n--fail\n');
+    expect(byPath["/r/etc/default/rstudio-connect"]).toBe("NETRC=/r/etc/netrc\n");
+    expect(byPath["/r/etc/pip.conf"]).toBe("[global]\ntimeout = 60\ntrusted-host = 127.0.0.1\nindex-url = http://127.0.0.1:4242/pypi/latest/simple/\n");
+    expect(result.notes.join("\n")).toContain('[RPackageRepository "CRAN"] URL = http://127.0.0.1:4242/cran/latest');
   });
 
   it("uses _netrc and Windows folders on win32", () => {

@@ -1,8 +1,24 @@
 import { homedir, userInfo } from "node:os";
-import { type ClientName, CLIENT_NAMES, applyClientConfig, planClientConfig, renderDiff } from "@gatehouse/netrc-writer";
+import { isAbsolute, join, resolve } from "node:path";
+import {
+  type ClientConfigRequest,
+  CLIENT_NAMES,
+  type ClientName,
+  type RepoTarget,
+  applyClientConfig,
+  defaultNetrcPath,
+  planClientConfig,
+  renderDiff,
+} from "@gatehouse/netrc-writer";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 import { CliError } from "../cli-error.js";
+import { fetchBiocConfig } from "../client-setup/bioc-config-file.js";
+import { parseClients, parseRepoNames, USER_NETRC_CLIENTS } from "../client-setup/client-list.js";
+import { decideNetrc } from "../client-setup/netrc-conflict.js";
+import { resolveRepoTargets } from "../client-setup/repo-targets.js";
+import { clientBaseUrl } from "../client-setup/server-address.js";
+import { reposTokenCannotRead } from "../client-setup/token-probe.js";
 
 const FIELD_OF_ERROR: Record<string, string> = {
   NETRC_UNSAFE_VALUE: "token",
@@ -10,82 +26,125 @@ const FIELD_OF_ERROR: Record<string, string> = {
   CONNECT_ENV_FILE_REQUIRED: "connect-env-file",
   TOKEN_ENV_INVALID: "token-env",
   CLIENT_UNKNOWN: "for",
+  REPO_KIND_MISSING: "for",
 };
 
-function parseClients(text: string): ClientName[] {
-  const names = text
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const n of names) {
-    if (!CLIENT_NAMES.includes(n as ClientName)) {
-      throw new CliError(`unknown client '${n}': use any of ${CLIENT_NAMES.join(", ")}`, { code: "INVALID_INPUT", field: "for" });
-    }
-  }
-  if (names.length === 0) throw new CliError(`name at least one client: ${CLIENT_NAMES.join(", ")}`, { code: "INVALID_INPUT", field: "for" });
-  return names as ClientName[];
-}
-
-function repoOf(url: string): string | undefined {
-  try {
-    const segments = new URL(url).pathname.split("/").filter(Boolean);
-    const first = segments[0] === "t" ? segments[2] : segments[0];
-    return first;
-  } catch {
-    return undefined;
-  }
-}
-
-/** `gatehouse client-config`: write netrc, .curlrc, pip.conf, uv.toml, .condarc, R profile, Connect env. */
+/** `gatehouse client-config`: write netrc, .curlrc, pip.conf, uv.toml, .condarc, R profile, Connect files. */
 export default class ClientConfig extends BaseCommand<typeof ClientConfig> {
-  static override summary = "Configure pip, uv, R, conda, curl or a Connect server to install from a repo with a token";
+  static override summary = "Configure pip, uv, R, BiocManager, conda, curl or a Posit Connect server to install from repos with one token";
+  static override description =
+    "Each client gets the URL of the named repos of its type (asked from the server). The token is checked against every repo before anything is written. netrc keeps one token per host: when it already holds another token that reads repos this one does not, nothing is replaced unless --mint-token mints one token covering them all.";
   static override examples = [
-    "gatehouse client-config --url http://127.0.0.1:4242/pypi/latest/simple/ --token $TOKEN --for pip,curl",
-    "gatehouse client-config --url http://127.0.0.1:4242/cran/latest --for r --dry-run",
-    "gatehouse client-config --url http://127.0.0.1:4242/conda --token-env GATEHOUSE_TOKEN --for conda",
+    "gatehouse client-config --repo pypi --token $TOKEN --for pip,curl",
+    "gatehouse client-config --repo cran,bioc --token $TOKEN --for r,bioc",
+    "gatehouse client-config --repo pypi,cran --token $TOKEN --for connect --root /tmp/connect-root",
+    "gatehouse client-config --repo channel --token-env GATEHOUSE_TOKEN --for conda",
+    "gatehouse client-config --url http://127.0.0.1:4242/pypi/latest/simple/ --token $TOKEN --for pip",
   ];
   static override flags = {
-    url: Flags.string({ description: "repository URL clients should use", required: true }),
-    token: Flags.string({ description: "token to write (default: mint a repos:read token for the repo)", exclusive: ["token-env"] }),
+    repo: Flags.string({ description: "repos to install from, comma separated (their types and URLs come from the server)", exclusive: ["url"] }),
+    url: Flags.string({ description: "a repository URL typed by hand, given to every client" }),
+    token: Flags.string({ description: "token to write (default: mint a repos:read token for the repos)", exclusive: ["token-env"] }),
     "token-env": Flags.string({ description: "write references to this environment variable instead of the secret, where the client supports it" }),
+    "mint-token": Flags.boolean({ description: "when the netrc holds another token for the host, mint one repos:read token covering its repos and these", default: false }),
     for: Flags.string({ description: `clients to configure, comma separated: ${CLIENT_NAMES.join(",")}`, required: true }),
-    "netrc-file": Flags.string({ description: "netrc file to edit (default ~/.netrc; /etc/netrc for connect)" }),
+    "netrc-file": Flags.string({ description: "netrc file to edit (default ~/.netrc)" }),
+    root: Flags.string({ description: "write every file under this folder instead of / (to try a set-up, or for tests)" }),
     "dry-run": Flags.boolean({ description: "print what would change (secrets masked) and change nothing", default: false }),
     home: Flags.string({ description: "home folder whose files to edit", default: homedir() }),
-    "repo-name": Flags.string({ description: "name of the index in uv.toml / of the repo in R's repos option" }),
-    "connect-env-file": Flags.string({ description: "environment file of a Connect-style server (with --for connect)" }),
+    "repo-name": Flags.string({ description: "name of the index in uv.toml / of the repo in R's repos option (one repo)" }),
+    "connect-env-file": Flags.string({ description: "environment file of the Connect service (--for connect)", default: "/etc/default/rstudio-connect" }),
+    "run-as-home": Flags.string({ description: "home folder of Connect's RunAs user, which gets .curlrc (--for connect)", default: "/home/rstudio-connect" }),
+    "pip-timeout": Flags.integer({ description: "pip timeout in seconds written to /etc/pip.conf (--for connect)", default: 60, min: 1 }),
     user: Flags.string({ description: "user a minted token acts for (default: you)" }),
   };
 
-  private async mintToken(url: string): Promise<string> {
-    const repo = repoOf(url);
-    if (!repo) throw new CliError(`cannot tell the repo from '${url}': pass --token`, { code: "INVALID_INPUT", field: "url" });
+  private async mintToken(repos: readonly string[]): Promise<string> {
     const api = await this.api();
     const who = await api.call<{ user: string | null }>("GET", "/__api__/whoami");
     const created = await api.call<{ token: string; display: string }>("POST", "/__api__/tokens", {
       scopes: "repos:read",
-      repos: repo,
-      description: `client-config for ${new URL(url).host}`,
+      repos: repos.join(","),
+      description: `client-config for ${repos.join(", ")}`,
       user: this.flags.user ?? who.user ?? userInfo().username,
     });
-    this.note(`minted a repos:read token for repo '${repo}' (${created.display})`);
+    this.note(`minted a repos:read token for ${repos.length === 1 ? "repo" : "repos"} ${repos.map((r) => `'${r}'`).join(", ")} (${created.display})`);
     return created.token;
   }
 
   async run(): Promise<void> {
     const f = this.flags;
     const clients = parseClients(f.for);
-    const token = f.token ?? (f["token-env"] || f["dry-run"] ? undefined : await this.mintToken(f.url));
-    const plan = planClientConfig({
-      url: f.url,
+    if (!f.repo && !f.url) throw new CliError("say which repos clients install from: --repo NAME[,NAME…] (or --url for a URL typed by hand)", { code: "INVALID_INPUT", field: "repo" });
+    const root = f.root ? resolve(f.root) : undefined;
+    const under = (path: string) => (root === undefined ? path : join(root, isAbsolute(path) ? path : resolve(path)));
+    const home = under(f.home);
+    const envToken = f["token-env"] ? process.env[f["token-env"]]?.trim() || undefined : undefined;
+
+    let targets: RepoTarget[];
+    if (f.repo) {
+      const base = await clientBaseUrl(f.address, f.data, process.env);
+      targets = (await resolveRepoTargets(await this.api(), base, parseRepoNames(f.repo), f.token ?? envToken)).targets;
+    } else {
+      targets = [{ name: "", kind: "any", url: f.url as string }];
+    }
+    const base = new URL(targets[0]?.url ?? "http://127.0.0.1").origin;
+    let token = f.token ?? (f["token-env"] || f["dry-run"] || !f.repo ? undefined : await this.mintToken(targets.map((t) => t.name)));
+    if (f.url && !f.token && !f["token-env"] && !f["dry-run"]) throw new CliError("with --url, pass --token (or --token-env): a token can only be minted for repos named with --repo", { code: "INVALID_INPUT", field: "token" });
+
+    if (f.repo) {
+      const probe = token ?? envToken;
+      if (f["token-env"] && probe === undefined) this.note(`note: $${f["token-env"]} is not set here, so the repos were not checked with it`);
+      else await this.refuseUnreadable(targets, probe);
+    }
+
+    const netrcFile = f["netrc-file"] ? under(f["netrc-file"]) : defaultNetrcPath(home);
+    const serverNetrcFile = under("/etc/netrc");
+    let replaceToken = false;
+    if (token !== undefined && f.repo) {
+      const host = new URL(base).hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+      const files = [...(clients.some((c) => USER_NETRC_CLIENTS.includes(c)) ? [netrcFile] : []), ...(clients.includes("connect") ? [serverNetrcFile] : [])];
+      for (const file of files) {
+        const decision = await decideNetrc({ netrcFile: file, host, base, token, targets, mint: f["mint-token"] });
+        if (decision.kind === "mint") {
+          token = await this.mintToken(decision.repos);
+          await this.refuseUnreadable(targets, token);
+        }
+        if (decision.kind !== "none") replaceToken = true;
+      }
+    }
+
+    const bioc = clients.includes("bioc") ? targets.find((t) => t.kind === "bioconductor" || t.kind === "any") : undefined;
+    const request: ClientConfigRequest = {
+      ...(f.repo ? { repos: targets } : { url: f.url as string }),
       clients,
-      home: f.home,
+      home,
+      netrcFile,
+      serverNetrcFile,
+      replaceToken,
       ...(token ? { token } : {}),
       ...(f["token-env"] ? { tokenEnv: f["token-env"] } : {}),
-      ...(f["netrc-file"] ? { netrcFile: f["netrc-file"] } : {}),
       ...(f["repo-name"] ? { repoName: f["repo-name"] } : {}),
-      ...(f["connect-env-file"] ? { connectEnvFile: f["connect-env-file"] } : {}),
+      ...(bioc ? { biocConfig: await fetchBiocConfig(home, bioc, token ?? envToken) } : {}),
+      connect: { envFile: under(f["connect-env-file"]), runAsHome: under(f["run-as-home"]), pipConf: under("/etc/pip.conf"), pipTimeout: f["pip-timeout"] },
+    };
+    await this.report(request, clients);
+  }
+
+  private async refuseUnreadable(targets: readonly RepoTarget[], token: string | undefined): Promise<void> {
+    const denied = await reposTokenCannotRead(targets, token);
+    if (denied.length === 0) return;
+    const what = token === undefined ? "without a token" : "with this token";
+    throw new CliError(`cannot read ${denied.length === 1 ? "repo" : "repos"} ${denied.map((d) => `'${d}'`).join(", ")} ${what}; nothing was written`, {
+      code: "INVALID_INPUT",
+      field: "token",
+      hint: `use a token that reads them all (gatehouse create token --scope repos:read --repos ${targets.map((t) => t.name).join(",")} …), or leave out --token to mint one`,
     });
+  }
+
+  private async report(request: ClientConfigRequest, clients: readonly ClientName[]): Promise<void> {
+    const f = this.flags;
+    const plan = planClientConfig(request);
     if (!plan.ok) {
       const field = FIELD_OF_ERROR[plan.error.code];
       throw new CliError(plan.error.message, { code: "INVALID_INPUT", ...(field ? { field } : {}) });
@@ -95,6 +154,7 @@ export default class ClientConfig extends BaseCommand<typeof ClientConfig> {
       if (!f["dry-run"]) await applyClientConfig(p);
       return this.printJson({
         dryRun: f["dry-run"],
+        clients,
         written: f["dry-run"] ? [] : p.changes.map((c) => c.path),
         wouldWrite: f["dry-run"] ? p.changes.map((c) => c.path) : [],
         unchanged: p.unchanged,
