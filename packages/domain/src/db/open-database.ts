@@ -43,6 +43,9 @@ export async function openDatabase(target: DatabaseTarget, role = "gatehouse"): 
           oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle connection the server ends (a restart, a failover, pg_terminate_backend) is reported
+    // here; unheard, it would crash the process. The pool drops it and the next query reconnects.
+    pool.on("error", () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, target, lock: null, close: () => db.destroy() };
   }

@@ -1,9 +1,14 @@
 import type { DomainContext } from "../context.js";
 
-/** Whether the database answers a trivial query (readiness for `/healthz`). */
+/** A trivial query; throws what the database (or the way to it) said. */
+export async function probeDatabase(ctx: DomainContext): Promise<void> {
+  await ctx.db.selectFrom("settings").select("key").limit(1).execute();
+}
+
+/** Whether the database answers a trivial query. */
 export async function checkDatabaseReady(ctx: DomainContext): Promise<boolean> {
   try {
-    await ctx.db.selectFrom("settings").select("key").limit(1).execute();
+    await probeDatabase(ctx);
     return true;
   } catch {
     return false;

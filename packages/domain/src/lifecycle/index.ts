@@ -1,2 +1,3 @@
 export * from "./database-ready.js";
 export * from "./advertise-endpoint.js";
+export * from "./readiness.js";
