@@ -105,9 +105,9 @@ export class Catalog {
     return syncRemoteProject(this.ctx, this.mirror, source, project, options.dryRun ?? false);
   }
 
-  /** The projects a remote source's upstream lists (for `gatehouse sync --all`); needs `repos:manage`. */
+  /** The projects a remote source's upstream lists (for `gatehouse sync --all`; R and conda indexes are mirrored on the way); needs `repos:manage`. */
   async upstreamProjects(actor: Actor, sourceName: string): Promise<string[]> {
-    return listUpstreamProjects(this.ctx, await requireRemoteSource(this.ctx, actor, sourceName));
+    return listUpstreamProjects(this.ctx, this.mirror, await requireRemoteSource(this.ctx, actor, sourceName));
   }
 
   /** Stops listening for changes (a server keeps one catalog for its lifetime). */

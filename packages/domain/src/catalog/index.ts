@@ -2,4 +2,4 @@ export type { CatalogFilter, RepoView } from "./snapshot-files.js";
 export type { FileLookup } from "./file-lookup.js";
 export { RepoReader } from "./repo-reader.js";
 export { Catalog, type VisiblePackage } from "./catalog.js";
-export type { SyncProjectResult } from "../remote/index.js";
+export type { BiocSection, MirrorIndex, SyncProjectResult } from "../remote/index.js";

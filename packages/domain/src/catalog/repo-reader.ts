@@ -4,7 +4,7 @@ import type { Visibility } from "../access/private-visibility.js";
 import type { BlocklistMatcher } from "../blocklist/blocklist-matcher.js";
 import type { BlockRule } from "../blocklist/blocklist-types.js";
 import type { Database, PackageFileRow, RepoRow, SourceRow } from "../db/index.js";
-import type { RemoteMirror } from "../remote/index.js";
+import type { MirrorIndex, RemoteMirror } from "../remote/index.js";
 import { type FileLookup, ecosystemOf } from "./file-lookup.js";
 import { type CatalogFilter, type RepoView, firstSourceWins, selectSnapshotFiles } from "./snapshot-files.js";
 
@@ -83,6 +83,19 @@ export class RepoReader {
       if (local) return;
     }
     await Promise.all(remotes.map((s) => this.mirror.refreshProject(s, project)));
+  }
+
+  /**
+   * Brings the repo's mirrors up to date for one aggregate index (a CRAN-like
+   * PACKAGES, a Bioconductor section, a conda subdir) before it is rendered or
+   * a file of it is served: the upstream's whole index is recorded as rows, at
+   * most once per TTL, shared by concurrent requests. Dependency confusion is
+   * handled when reading (a local name hides the upstream's versions).
+   */
+  async refreshMirrorIndex(index: MirrorIndex, at: Date | null): Promise<void> {
+    const remotes = this.view.sources.filter((s) => s.type === "remote");
+    if (remotes.length === 0 || (at !== null && at.getTime() < Date.now())) return;
+    await Promise.all(remotes.map((s) => this.mirror.refreshIndex(s, index)));
   }
 
   /** Keeps the items whose package this viewer may see. */

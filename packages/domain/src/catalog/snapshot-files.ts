@@ -22,6 +22,8 @@ export interface CatalogFilter {
   /** conda: only files carrying this label at the snapshot time. */
   label?: string;
   biocVersion?: string;
+  /** Bioconductor section (`bioc`, `data/annotation`, …): software files have no subdir, mirrored files of the others carry the section as theirs. */
+  biocSection?: string;
   filename?: string;
   sha256?: string;
 }
@@ -40,6 +42,7 @@ export async function selectSnapshotFiles(db: Kysely<Database>, view: RepoView, 
   if (filter.project !== undefined) q = q.where("package_files.project", "=", filter.project);
   if (filter.subdir !== undefined) q = q.where("package_files.subdir", "=", filter.subdir);
   if (filter.biocVersion !== undefined) q = q.where("package_files.bioc_version", "=", filter.biocVersion);
+  if (filter.biocSection !== undefined) q = filter.biocSection === "bioc" ? q.where("package_files.subdir", "is", null) : q.where("package_files.subdir", "=", filter.biocSection);
   if (filter.filename !== undefined) q = q.where("package_files.filename", "=", filter.filename);
   if (filter.sha256 !== undefined) q = q.where("package_files.sha256", "=", filter.sha256);
   if (filter.label !== undefined) {

@@ -4,7 +4,9 @@ import type { DomainContext } from "../context.js";
 import type { SourceRow } from "../db/index.js";
 import { DomainError } from "../errors/index.js";
 import { findSourceByName } from "../repos/repo-queries.js";
+import { upstreamTokenOf } from "./index-plans.js";
 import type { RemoteMirror } from "./remote-mirror.js";
+import { syncIndexesOf } from "./sync-indexes.js";
 import { upstreamFailed } from "./upstream-error.js";
 import { getUpstream, readBounded } from "./upstream-fetch.js";
 
@@ -32,18 +34,26 @@ export async function requireRemoteSource(ctx: DomainContext, actor: Actor, name
   return source;
 }
 
+/** A project name as the source's rows key it: PEP 503 for python, lower case for conda, as spelt for R. */
+function projectKeyOf(source: SourceRow, name: string): string {
+  if (source.kind === "python") return normalizeProjectName(name);
+  return source.kind === "conda" ? name.toLowerCase() : name;
+}
+
 /**
- * Eager mirroring of one project (air-gapped use): reads the upstream page now,
- * then fetches every file not stored yet, verified like a first download.
- * Resumable by construction: stored files are skipped.
+ * Eager mirroring of one project (air-gapped use): reads the upstream index now
+ * (a python project's page; for the other kinds the source's aggregate indexes,
+ * within the index TTL so a long sync reads each once), then fetches every file
+ * not stored yet, verified like a first download. Resumable: stored files are skipped.
  */
 export async function syncRemoteProject(ctx: DomainContext, mirror: RemoteMirror, source: SourceRow, name: string, dryRun: boolean): Promise<SyncProjectResult> {
-  const project = normalizeProjectName(name);
-  await mirror.refreshProject(source, project, true);
+  const project = projectKeyOf(source, name);
+  if (source.kind === "python") await mirror.refreshProject(source, project, true);
+  else for (const index of await syncIndexesOf(ctx, source, false)) await mirror.refreshIndex(source, index);
   const rows = await ctx.db.selectFrom("package_files").selectAll().where("source_id", "=", source.id).where("project", "=", project).where("removed_at", "is", null).execute();
   const result: SyncProjectResult = { project, files: rows.length, fetched: 0, present: 0, bytes: 0, failed: [] };
   for (const row of rows) {
-    if (await ctx.blobs.stat(row.sha256)) {
+    if (row.sha256 !== "" && (await ctx.blobs.stat(row.sha256))) {
       result.present++;
       continue;
     }
@@ -62,14 +72,22 @@ export async function syncRemoteProject(ctx: DomainContext, mirror: RemoteMirror
   return result;
 }
 
-/** The project names an upstream's root index lists (PEP 691 JSON or PEP 503 HTML). */
-export async function listUpstreamProjects(ctx: DomainContext, source: SourceRow): Promise<string[]> {
-  const token = source.upstream_token_env ? ctx.settings.upstream.secret(source.upstream_token_env) : undefined;
+/**
+ * The project names an upstream lists: a python root index (PEP 691 JSON or
+ * PEP 503 HTML); for the other kinds, the packages of the source's aggregate
+ * indexes, read now.
+ */
+export async function listUpstreamProjects(ctx: DomainContext, mirror: RemoteMirror, source: SourceRow): Promise<string[]> {
+  if (source.kind !== "python") {
+    for (const index of await syncIndexesOf(ctx, source, true)) await mirror.refreshIndex(source, index, true);
+    const rows = await ctx.db.selectFrom("package_files").select("project").distinct().where("source_id", "=", source.id).where("removed_at", "is", null).orderBy("project").execute();
+    return rows.map((r) => r.project);
+  }
   const { url, response } = await getUpstream(source.upstream_url ?? "", {
     allowPrivate: ctx.settings.upstream.allowPrivate,
     timeoutMs: ctx.settings.upstream.timeoutSeconds * 1000,
     accept: "application/vnd.pypi.simple.v1+json, text/html;q=0.1",
-    token,
+    token: upstreamTokenOf(ctx, source),
   });
   const body = (await readBounded(response, 256 * 1024 * 1024, url.host)).toString("utf8");
   if (String(response.headers["content-type"] ?? "").includes("json")) {

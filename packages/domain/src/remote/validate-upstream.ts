@@ -12,25 +12,27 @@ export interface UpstreamConfig {
 }
 
 const ENV_NAME = /^[A-Z_][A-Z0-9_]{0,127}$/;
-// The kinds whose upstream protocol is mirrored; the others are refused by name rather than silently never fetched.
-const MIRRORED_KINDS: readonly RepoType[] = ["python"];
+// What each kind's upstream URL names, for messages.
+const EXAMPLES: Record<RepoType, string> = {
+  python: "a PEP 503/691 simple index, e.g. https://pypi.org/simple/",
+  r: "a CRAN-like repo (the folder holding src/contrib), e.g. https://cloud.r-project.org/",
+  bioconductor: "a Bioconductor mirror's root (holding config.yaml and packages/), e.g. https://bioconductor.org/",
+  conda: "a conda channel (the folder holding noarch/), e.g. https://conda.anaconda.org/conda-forge/",
+};
 
 /**
- * Checks a new remote source's upstream: a kind that is mirrored, an http(s)
+ * Checks a new remote source's upstream (any kind is mirrored): an http(s)
  * URL without embedded credentials, a host that resolves only to addresses an
  * upstream may have, and a well-formed token variable name (never the token).
  *
- * @example await validateUpstream("python", "https://pypi.org/simple/", null, settings)
+ * @example await validateUpstream("r", "https://cloud.r-project.org/", null, settings)
  */
 export async function validateUpstream(kind: RepoType, rawUrl: string, tokenEnv: string | null | undefined, settings: UpstreamSettings): Promise<UpstreamConfig> {
-  if (!MIRRORED_KINDS.includes(kind)) {
-    throw new DomainError("INVALID_INPUT", `remote ${kind} sources are not mirrored yet: this version mirrors python upstreams (PEP 503/691 simple indexes); upload ${kind} packages to a local source`, "kind");
-  }
   let url: URL;
   try {
     url = new URL(rawUrl.trim());
   } catch {
-    throw new DomainError("INVALID_INPUT", `upstream '${rawUrl}' is not a URL: give the index URL, e.g. https://pypi.org/simple/`, "upstream");
+    throw new DomainError("INVALID_INPUT", `upstream '${rawUrl}' is not a URL: give ${EXAMPLES[kind]}`, "upstream");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new DomainError("INVALID_INPUT", `upstream must be an http or https URL, not ${url.protocol}`, "upstream");
   if (url.username || url.password) {

@@ -57,10 +57,20 @@ export function toCondaRecord(info: CondaPackageInfo, file: { md5: string; sha25
     sha256: file.sha256,
     size: file.size,
   };
+  copyOptionalCondaKeys(info.index, record);
+  return sortKeys(record);
+}
+
+/**
+ * Copies the optional repodata keys conda reads (arch, license, noarch, timestamp, …) that have the
+ * JSON type conda expects from `from` into `record`; every other key stays out, so a package or an
+ * upstream channel cannot stuff arbitrary data into every client's repodata download.
+ * @example copyOptionalCondaKeys({ license: "MIT", evil: 1 }, record) // record.license === "MIT"
+ */
+export function copyOptionalCondaKeys(from: Record<string, unknown>, record: CondaRecord): void {
   for (const [key, type] of OPTIONAL_KEYS) {
-    const value = info.index[key];
+    const value = from[key];
     // Older packages write "track_features": "" or "noarch": null; conda treats those as absent.
     if (typeof value === type && value !== "") record[key] = value;
   }
-  return sortKeys(record);
 }

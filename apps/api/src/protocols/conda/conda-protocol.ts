@@ -30,6 +30,8 @@ export function condaProtocol(deps: ProtocolDeps): ProtocolHandler {
       const target = parseCondaPath(segments);
       if (target.kind === "absent") throw new ApiError("NOT_FOUND", target.message);
       const at = parseSnapshot(target.snapshot); // refuses impossible dates (404) before anything is cached
+      // A mirrored channel's subdir is read from its upstream first (once per TTL); new rows drop the cached page.
+      if (target.kind !== "channeldata") await reader.refreshMirrorIndex({ kind: "conda", subdir: target.subdir }, at);
       if (target.kind === "file") return download(reader, target, c.req.raw);
       const where = `${target.snapshot}|${target.label}|${reader.viewerKey}`;
       const page =

@@ -1,4 +1,4 @@
-import { type RepoReader, parseSnapshot } from "@gatehouse/domain";
+import { type BiocSection, type CatalogFilter, type MirrorIndex, type RepoReader, parseSnapshot } from "@gatehouse/domain";
 import { parseRTarballFilename } from "@gatehouse/repo-index";
 import { ApiError } from "../../http/api-error.js";
 import { type CachedPage, makePage, respondWithPage } from "../cached-page.js";
@@ -15,13 +15,23 @@ import { buildPackagesEntries } from "./packages-entries.js";
 import { pickIndexFile, renderPackagesIndex } from "./packages-index.js";
 
 /** Which files a folder holds: none, every R file of the repo, or those of one Bioconductor release. */
-type FolderFiles = { kind: "none" } | { kind: "all" } | { kind: "bioc"; version: string };
+type FolderFiles = { kind: "none" } | { kind: "all" } | { kind: "bioc"; version: string; section: BiocSection };
 
 function filesOf(reader: RepoReader, folder: ContribFolder, release: string): FolderFiles {
   if (reader.repo.type !== "bioconductor") return { kind: "all" };
-  if (!folder.bioc) return { kind: "bioc", version: release };
-  // Every upload is a software package: the other sections are served, empty, because BiocManager reads them all.
-  return folder.bioc.section === "bioc" ? { kind: "bioc", version: folder.bioc.version } : { kind: "none" };
+  if (!folder.bioc) return { kind: "bioc", version: release, section: "bioc" };
+  // Uploads are software packages; the other sections hold what a remote Bioconductor source mirrors (else served empty: BiocManager reads them all).
+  return { kind: "bioc", version: folder.bioc.version, section: folder.bioc.section };
+}
+
+/** The upstream index a folder mirrors from the repo's remote sources. */
+function mirrorIndexOf(files: FolderFiles): MirrorIndex | undefined {
+  if (files.kind === "all") return { kind: "cran" };
+  return files.kind === "bioc" ? { kind: "bioc", version: files.version, section: files.section } : undefined;
+}
+
+function filterOf(files: FolderFiles): CatalogFilter {
+  return files.kind === "bioc" ? { biocVersion: files.version, biocSection: files.section } : {};
 }
 
 function notFound(reader: RepoReader, route: CranRoute, what: string): ApiError {
@@ -36,10 +46,10 @@ export function cranProtocol(deps: ProtocolDeps): ProtocolHandler {
 
   function loadIndex(reader: RepoReader, route: CranRoute, folder: ContribFolder, at: Date | null): Promise<CachedPage> {
     const files = filesOf(reader, folder, release);
-    const folderKey = `PACKAGES|${route.snapshot}|${files.kind === "bioc" ? files.version : files.kind}`;
+    const folderKey = `PACKAGES|${route.snapshot}|${files.kind === "bioc" ? `${files.version}|${files.section}` : files.kind}`;
     return deps.cache.get(reader, `${folderKey}|${reader.viewerKey}`, "*", async () => {
       if (files.kind === "none") return renderPackagesIndex([]).plain;
-      const filter = files.kind === "bioc" ? { biocVersion: files.version } : {};
+      const filter = filterOf(files);
       if (at === null) {
         const shown = reader.keepVisible(await latest.load(reader, folderKey, filter), (e) => e.project);
         return renderPackagesIndex(
@@ -58,7 +68,9 @@ export function cranProtocol(deps: ProtocolDeps): ProtocolHandler {
       throw notFound(reader, route, target.filename);
     }
     // Any visible version is served from both places, so a client holding a just-outdated index still succeeds.
-    const lookup = await reader.find(at, { filename: target.filename, ...(files.kind === "bioc" ? { biocVersion: files.version } : {}) });
+    const index = mirrorIndexOf(files);
+    if (index) await reader.refreshMirrorIndex(index, at);
+    const lookup = await reader.find(at, { filename: target.filename, ...filterOf(files) });
     const file = fileOrRefusal(lookup, () => notFound(reader, route, target.filename));
     // Tarball URLs name a file, not its digest, so caches revalidate (a 304 on the sha256 ETag).
     return serveBlob(deps.domain.blobs, { sha256: file.sha256, size: file.size, contentType: "application/x-gzip", caching: "revalidate" }, request);
@@ -74,6 +86,9 @@ export function cranProtocol(deps: ProtocolDeps): ProtocolHandler {
       const head = c.req.method === "HEAD";
       if (target.kind === "config") return respondWithPage(config, request, head);
       if (target.kind === "download") return download(reader, route, target, at, request);
+      const index = mirrorIndexOf(filesOf(reader, target.folder, release));
+      // Mirrored upstream indexes are read first (once per TTL); new rows drop the cached page.
+      if (index) await reader.refreshMirrorIndex(index, at);
       return respondWithPage(pickIndexFile(await loadIndex(reader, route, target.folder, at), target.file), request, head);
     },
   };

@@ -46,7 +46,8 @@ export function toPackagesEntry(file: RFileFacts): Record<string, string> {
   entry.Package = file.project;
   entry.Version = file.version;
   entry.MD5sum = file.md5;
-  entry.SHA256sum = file.sha256;
+  // A mirrored file's sha256 is known once it is fetched (CRAN gives MD5 only).
+  if (file.sha256 !== "") entry.SHA256sum = file.sha256;
   return entry;
 }
 

@@ -1,0 +1,41 @@
+import { type Server, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** A static upstream on loopback for mirror tests: fixed bodies by path, every request counted; unknown paths 404. */
+export interface LoopbackUpstream {
+  url: string;
+  /** Paths asked for, in order. */
+  requests: string[];
+  set(path: string, body: Buffer | string): void;
+  remove(path: string): void;
+  /** How many times a path was asked for. */
+  count(path: string): number;
+  close(): Promise<void>;
+}
+
+/** Starts a loopback upstream; answers are delayed by `delayMs` so concurrent requests overlap. */
+export async function startLoopbackUpstream(delayMs = 20): Promise<LoopbackUpstream> {
+  const routes = new Map<string, Buffer>();
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    requests.push(path);
+    setTimeout(() => {
+      const body = routes.get(path);
+      if (body === undefined) res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      else res.writeHead(200, { "content-type": path.endsWith(".json") ? "application/json" : "application/octet-stream" }).end(body);
+    }, delayMs);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    set: (path, body) => routes.set(path, Buffer.from(body)),
+    remove: (path) => routes.delete(path),
+    count: (path) => requests.filter((p) => p === path).length,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
