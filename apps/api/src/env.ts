@@ -1,7 +1,11 @@
 import { resolve } from "node:path";
 import type { StorageOptions, UpstreamSettings } from "@gatehouse/domain";
 import { z } from "zod";
+import { ConfigError } from "./config-error.js";
+import { type ConfigFileSettings, readConfigFile } from "./config-file.js";
 import { storageOptionsOf } from "./storage-config.js";
+
+export { ConfigError } from "./config-error.js";
 
 // The only place process.env is read for the server; everything else gets a ServerConfig.
 
@@ -56,27 +60,43 @@ export interface ServerConfig {
   upstream: UpstreamSettings;
 }
 
-/** A setting that failed validation, named as the user sets it. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
+/** The environment variables that are server settings (each has a config-file key, see config-keys.ts). */
+export const SETTING_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
+/** Where settings come from besides the environment. */
+export interface ConfigSources {
+  /** A TOML config file (`--config`); the environment overrides it. */
+  file?: string | undefined;
+}
+
+function describeSetting(name: string, value: string | undefined, file: ConfigFileSettings | null): string {
+  const origin = file?.origins[name];
+  return origin ? `${origin.key} = ${JSON.stringify(value ?? "")} in ${origin.file}` : `${name}=${JSON.stringify(value ?? "")}`;
 }
 
 /**
- * Reads and validates settings from an environment; overrides (CLI flags) win.
+ * Reads and validates settings from an environment over an optional config file (the
+ * environment wins over the file, overrides — CLI flags — over both). An invalid value names
+ * the variable, or the key and file it came from.
  *
  * @example
- * const config = loadConfig(process.env, { port: 0 });
+ * const config = loadConfig(process.env, { port: 0 }, { file: "gatehouse.toml" });
  */
-export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<ServerConfig> = {}): ServerConfig {
+export function loadConfig(processEnv: NodeJS.ProcessEnv, overrides: Partial<ServerConfig> = {}, sources: ConfigSources = {}): ServerConfig {
+  const file = sources.file ? readConfigFile(sources.file) : null;
+  const fromEnv = Object.fromEntries(Object.entries(processEnv).filter(([, v]) => v !== undefined));
+  const fromFileOnly = file ? Object.fromEntries(Object.entries(file.values).filter(([name]) => fromEnv[name] === undefined)) : {};
+  const env: NodeJS.ProcessEnv = { ...fromFileOnly, ...fromEnv };
+  const shown = file ? { values: file.values, origins: Object.fromEntries(Object.entries(file.origins).filter(([name]) => name in fromFileOnly)) } : null;
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? "setting");
-    throw new ConfigError(`invalid setting ${name}=${JSON.stringify(env[name] ?? "")}: ${issue?.message ?? "invalid"}`);
+    throw new ConfigError(`invalid setting ${describeSetting(name, env[name], shown)}: ${issue?.message ?? "invalid"}`);
   }
   const e = parsed.data;
   const storage = storageOptionsOf(e);
-  if (!storage.ok) throw new ConfigError(`invalid setting ${storage.name}=${JSON.stringify(env[storage.name] ?? "")}: ${storage.error}`);
+  if (!storage.ok) throw new ConfigError(`invalid setting ${describeSetting(storage.name, env[storage.name], shown)}: ${storage.error}`);
   const config: ServerConfig = {
     host: e.GATEHOUSE_HOST,
     port: e.GATEHOUSE_PORT,
