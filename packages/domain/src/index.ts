@@ -44,3 +44,4 @@ export { addOrgMember, createOrg, deleteOrg, getOrg, listOrgs, removeOrgMember }
 export { getPackageAccess, grantAccess, listPackageAccess, revokeGrant, setPackageAccess } from "./identity/index.js";
 export * from "./blocklist/index.js";
 export * from "./metadata/index.js";
+export { type BlobReservation, DEFAULT_GC_MIN_AGE_MS, type GcOptions, type GcReport, STALE_UPLOAD_MS, collectGarbage } from "./gc/index.js";

@@ -149,6 +149,28 @@ describe.each(stores)("%s", (name, make) => {
     expect(await t.store.stat(staged.sha256)).toBeNull();
   });
 
+  it("lists stored blobs with size and time, and deletes one (garbage collection's view)", async () => {
+    const bytes = Buffer.from(`listed ${name}`);
+    const sha = await t.store.putBytes(bytes);
+    const listed: { sha256: string; size: number; modifiedAt: Date }[] = [];
+    for await (const blob of t.store.list()) listed.push(blob);
+    const entry = listed.find((b) => b.sha256 === sha);
+    expect(entry).toMatchObject({ size: bytes.length });
+    expect(Math.abs((entry?.modifiedAt.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
+    await t.store.delete(sha);
+    expect(await t.store.stat(sha)).toBeNull();
+    // Deleting what is not there is not an error (a collection may race another).
+    await t.store.delete(sha);
+  });
+
+  it("cleans staging of dead owners, keeps a live upload's, and aborts no fresh multipart upload", async () => {
+    const staged = await t.store.stage([Buffer.from("in flight")], { maxBytes: 1024 });
+    const result = await t.store.cleanStaging({ staleAfterMs: 24 * 3600_000, now: new Date(), dryRun: false });
+    expect(result).toEqual({ files: 0, bytes: 0, multipartUploads: 0 });
+    expect(await leftovers(t.tmpDir)).toHaveLength(1);
+    await t.store.discard(staged);
+  });
+
   it("streams a 20 MiB file in and out with its digest and little memory", async () => {
     const size = 20 * 1024 * 1024;
     const expected = createHash("sha256");

@@ -20,6 +20,8 @@ export const STATUS_OF: Record<ApiErrorCode, ContentfulStatusCode> = {
   ALREADY_EXISTS: 409,
   CONFLICT: 409,
   TOO_LARGE: 413,
+  // WebDAV's Insufficient Storage: the request was fine, the server has no room for it now.
+  STORAGE_FULL: 507,
   RATE_LIMITED: 429,
   CONFIG_INVALID: 500,
   INTERNAL: 500,

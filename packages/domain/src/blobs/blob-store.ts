@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import type { StagingSweepPolicy } from "./sweep-staging.js";
 
 /** Bytes written to a temporary place and hashed, not yet part of the store. */
 export interface StagedBlob {
@@ -7,6 +8,23 @@ export interface StagedBlob {
   sha256: string;
   md5: string;
   size: number;
+}
+
+/** A stored blob as a store's listing gives it. */
+export interface StoredBlob {
+  sha256: string;
+  size: number;
+  /** When the bytes were written (file mtime, object LastModified). */
+  modifiedAt: Date;
+}
+
+/** What cleaning a store's staging removed (or would remove). */
+export interface StagingCleanup {
+  /** Staged files of uploads that will never finish, and their bytes. */
+  files: number;
+  bytes: number;
+  /** Incomplete multipart uploads aborted (object storage), and parts' bytes are not counted. */
+  multipartUploads: number;
 }
 
 /** A byte range, inclusive, as HTTP Range gives it. */
@@ -41,6 +59,12 @@ export interface BlobStore {
    * without it always streams.
    */
   downloadUrl?(sha256: string, options: { contentType: string }): Promise<string | null>;
+  /** Every stored blob, in no particular order (garbage collection). */
+  list(): AsyncIterable<StoredBlob>;
+  /** Removes a stored blob (absent is fine). Only garbage collection calls it, under its lock. */
+  delete(sha256: string): Promise<void>;
+  /** Removes what crashed uploads left in staging (and, for object storage, stale multipart uploads). */
+  cleanStaging(policy: StagingSweepPolicy): Promise<StagingCleanup>;
   /** Releases connections (object storage); the store is not used afterwards. */
   close?(): void;
 }

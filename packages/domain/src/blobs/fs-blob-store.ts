@@ -1,9 +1,23 @@
 import { createReadStream } from "node:fs";
-import { mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readFile, readdir, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
-import type { BlobStore, ByteRange, StagedBlob } from "./blob-store.js";
+import type { BlobStore, ByteRange, StagedBlob, StagingCleanup, StoredBlob } from "./blob-store.js";
 import { type BlobInput, checkSha256, stageToFile } from "./stage-to-file.js";
+import { rethrowNoSpace } from "./storage-full.js";
+import { type StagingSweepPolicy, sweepStaging } from "./sweep-staging.js";
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Names in a folder, or none when it does not exist. */
+async function namesIn(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw err;
+  }
+}
 
 async function fsyncDir(dir: string): Promise<void> {
   const handle = await open(dir, "r");
@@ -48,9 +62,13 @@ export class FsBlobStore implements BlobStore {
       return;
     }
     const dir = join(target, "..");
-    await mkdir(dir, { recursive: true });
-    await rename(staged.path, target);
-    await fsyncDir(dir);
+    try {
+      await mkdir(dir, { recursive: true });
+      await rename(staged.path, target);
+      await fsyncDir(dir);
+    } catch (err) {
+      rethrowNoSpace(err, "storing the upload");
+    }
   }
 
   async discard(staged: StagedBlob): Promise<void> {
@@ -69,6 +87,27 @@ export class FsBlobStore implements BlobStore {
 
   open(sha256: string, range?: ByteRange): Readable {
     return createReadStream(this.pathOf(sha256), range ? { start: range.start, end: range.end } : {});
+  }
+
+  async *list(): AsyncGenerator<StoredBlob> {
+    for (const a of await namesIn(this.blobDir)) {
+      for (const b of await namesIn(join(this.blobDir, a))) {
+        for (const name of await namesIn(join(this.blobDir, a, b))) {
+          // Only what pathOf would name: anything else in the folder is not a blob of ours.
+          if (!SHA256_HEX.test(name) || name.slice(0, 2) !== a || name.slice(2, 4) !== b) continue;
+          const info = await stat(join(this.blobDir, a, b, name)).catch(() => null);
+          if (info?.isFile()) yield { sha256: name, size: info.size, modifiedAt: info.mtime };
+        }
+      }
+    }
+  }
+
+  async delete(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+
+  async cleanStaging(policy: StagingSweepPolicy): Promise<StagingCleanup> {
+    return { ...(await sweepStaging(this.tmpDir, policy)), multipartUploads: 0 };
   }
 
   async stat(sha256: string): Promise<{ size: number } | null> {

@@ -2,13 +2,24 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import {
+  AbortMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+  S3ServiceException,
+} from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { DomainError } from "../errors/index.js";
-import type { BlobStore, ByteRange, StagedBlob } from "./blob-store.js";
+import type { BlobStore, ByteRange, StagedBlob, StagingCleanup, StoredBlob } from "./blob-store.js";
 import { exactRange } from "./exact-range.js";
 import { type BlobInput, checkSha256, stageToFile } from "./stage-to-file.js";
+import { type StagingSweepPolicy, sweepStaging } from "./sweep-staging.js";
 
 /** Where an S3BlobStore keeps objects, and how it hands out downloads. */
 export interface S3BlobStoreOptions {
@@ -29,6 +40,13 @@ const QUEUE_SIZE = 2;
 
 function isNotFound(err: unknown): boolean {
   return err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 404 || err.name === "NotFound" || err.name === "NoSuchKey");
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** A store without the call (s3rver has no ListMultipartUploads): there is nothing to list there. */
+function isNotImplemented(err: unknown): boolean {
+  return err instanceof S3ServiceException && (err.name === "NotImplemented" || err.$metadata.httpStatusCode === 501);
 }
 
 /**
@@ -121,6 +139,59 @@ export class S3BlobStore implements BlobStore {
       else yield* res.Body;
     }
     return Readable.from(read(), { objectMode: false });
+  }
+
+  async *list(): AsyncGenerator<StoredBlob> {
+    const prefix = `${this.options.prefix}blobs/`;
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: prefix, ...(token ? { ContinuationToken: token } : {}) }));
+      for (const object of page.Contents ?? []) {
+        const sha256 = object.Key?.slice(prefix.length) ?? "";
+        if (SHA256_HEX.test(sha256)) yield { sha256, size: object.Size ?? 0, modifiedAt: object.LastModified ?? new Date(0) };
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
+  async delete(sha256: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: this.keyOf(sha256) }));
+  }
+
+  /**
+   * Sweeps this node's staging folder, then aborts multipart uploads under this store's prefix
+   * begun longer ago than the bound: a node killed while committing leaves its parts stored (and
+   * billed) with no owner to finish them. An upload id names no node, so only age tells a dead one
+   * from one another node is still sending; the bound is far beyond any live upload's life.
+   */
+  async cleanStaging(policy: StagingSweepPolicy): Promise<StagingCleanup> {
+    const swept = await sweepStaging(this.options.tmpDir, policy);
+    let multipartUploads = 0;
+    let keyMarker: string | undefined;
+    let uploadIdMarker: string | undefined;
+    try {
+      do {
+        const page = await this.client.send(
+          new ListMultipartUploadsCommand({
+            Bucket: this.options.bucket,
+            Prefix: `${this.options.prefix}blobs/`,
+            ...(keyMarker ? { KeyMarker: keyMarker } : {}),
+            ...(uploadIdMarker ? { UploadIdMarker: uploadIdMarker } : {}),
+          }),
+        );
+        for (const upload of page.Uploads ?? []) {
+          const started = upload.Initiated?.getTime() ?? policy.now.getTime();
+          if (!upload.Key || !upload.UploadId || policy.now.getTime() - started < policy.staleAfterMs) continue;
+          if (!policy.dryRun) await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.options.bucket, Key: upload.Key, UploadId: upload.UploadId }));
+          multipartUploads++;
+        }
+        keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+        uploadIdMarker = page.IsTruncated ? page.NextUploadIdMarker : undefined;
+      } while (keyMarker);
+    } catch (err) {
+      if (!isNotImplemented(err)) throw err;
+    }
+    return { ...swept, multipartUploads };
   }
 
   async stat(sha256: string): Promise<{ size: number } | null> {

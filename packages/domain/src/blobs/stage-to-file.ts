@@ -1,28 +1,37 @@
-import { createHash, randomBytes } from "node:crypto";
-import { mkdir, open, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { type FileHandle, mkdir, open, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { DomainError } from "../errors/index.js";
 import type { StagedBlob } from "./blob-store.js";
+import { newStagingName } from "./staging-name.js";
+import { rethrowNoSpace } from "./storage-full.js";
 
 /** What a blob store stages from: a request body or a few chunks. */
 export type BlobInput = Readable | AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
 /**
  * Streams input to a new file in `tmpDir`, hashing (sha256, md5) as it goes and fsyncing at the
- * end; past `maxBytes` it stops with TOO_LARGE and removes the partial file. Every store stages
- * locally: the inspectors read the package from this path (zip and tar need random access).
+ * end; past `maxBytes` it stops with TOO_LARGE, and on a full disk with STORAGE_FULL, removing the
+ * partial file either way. Every store stages locally: the inspectors read the package from this
+ * path (zip and tar need random access). The file's name records its owner (see staging-name.ts),
+ * so what a killed process left is swept at the next start.
  *
  * @example
  * const staged = await stageToFile(".gatehouse/files/tmp", request.body, { maxBytes: 1 << 30 });
  */
 export async function stageToFile(tmpDir: string, input: BlobInput, options: { maxBytes: number }): Promise<StagedBlob> {
-  await mkdir(tmpDir, { recursive: true });
-  const path = join(tmpDir, `${Date.now()}-${randomBytes(8).toString("hex")}.part`);
+  const path = join(tmpDir, newStagingName());
   const sha = createHash("sha256");
   const md5 = createHash("md5");
   let size = 0;
-  const handle = await open(path, "wx", 0o600);
+  let handle: FileHandle;
+  try {
+    await mkdir(tmpDir, { recursive: true });
+    handle = await open(path, "wx", 0o600);
+  } catch (err) {
+    rethrowNoSpace(err, "staging the upload");
+  }
   try {
     for await (const chunk of input) {
       const bytes = chunk as Uint8Array;
@@ -36,11 +45,15 @@ export async function stageToFile(tmpDir: string, input: BlobInput, options: { m
     }
     await handle.sync();
   } catch (err) {
-    await handle.close();
+    await handle.close().catch(() => undefined);
     await rm(path, { force: true });
-    throw err;
+    rethrowNoSpace(err, "staging the upload");
   }
-  await handle.close();
+  // A close can report a delayed write error (NFS, quotas): the bytes are then not all there.
+  await handle.close().catch(async (err: unknown) => {
+    await rm(path, { force: true });
+    rethrowNoSpace(err, "staging the upload");
+  });
   return { path, sha256: sha.digest("hex"), md5: md5.digest("hex"), size };
 }
 

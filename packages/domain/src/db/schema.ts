@@ -190,6 +190,16 @@ export interface BlocklistRulesTable {
   removed_at: Timestamp | null;
 }
 
+/** A blob an upload in flight is about to reference (see migration 0006); garbage collection skips it. */
+export interface PendingBlobsTable {
+  /** One upload's reservation (several digests: the file and its companions). */
+  id: string;
+  sha256: string;
+  /** The process that reserved it (`<host>~<pid>~<instance>`), for an operator reading leftovers. */
+  owner: string;
+  created_at: Timestamp;
+}
+
 export interface ChangesTable {
   id: Generated<number>;
   at: CreatedAt;
@@ -224,6 +234,7 @@ export interface Database {
   remote_projects: RemoteProjectsTable;
   blocklist_rules: BlocklistRulesTable;
   changes: ChangesTable;
+  pending_blobs: PendingBlobsTable;
   settings: SettingsTable;
 }
 

@@ -8,6 +8,7 @@ export type DomainErrorCode =
   | "FORBIDDEN"
   | "BLOCKED"
   | "TOO_LARGE"
+  | "STORAGE_FULL"
   | "DIGEST_MISMATCH"
   | "DATABASE_IN_USE"
   | "CONFIG_INVALID"

@@ -5,7 +5,10 @@ import { type Actor, describeActor, userIdOf } from "../auth/index.js";
 import { recordChange } from "../changes/index.js";
 import type { DomainContext, RequestMeta } from "../context.js";
 import { DomainError } from "../errors/index.js";
+import { dropReservedBlobs, releaseBlobs, reserveBlobs, sha256Of } from "../gc/index.js";
 import { newId } from "../ids.js";
+import { didYouMean } from "@gatehouse/scope-engine";
+import { BIOC_SECTIONS } from "../remote/mirror-index.js";
 import { findSourceByName } from "../repos/index.js";
 import { isUniqueViolation } from "./unique-violation.js";
 import { inspectorFor } from "./inspectors.js";
@@ -26,6 +29,8 @@ export interface PublishInput {
   md5?: string;
   /** Bioconductor release the file is for (Bioconductor sources; default: the configured release). */
   biocVersion?: string;
+  /** Bioconductor section the file belongs to (default `bioc`, the software packages). */
+  biocSection?: string;
   /** conda labels (default `main`). */
   labels?: string[];
 }
@@ -61,6 +66,9 @@ export async function publishFile(ctx: DomainContext, actor: Actor, input: Publi
   if (input.biocVersion !== undefined && !BIOC_VERSION.test(input.biocVersion)) {
     throw new DomainError("INVALID_INPUT", `invalid Bioconductor version '${input.biocVersion}': use a release such as 3.20`, "bioc-version");
   }
+  if (input.biocSection !== undefined && !(BIOC_SECTIONS as readonly string[]).includes(input.biocSection)) {
+    throw new DomainError("INVALID_INPUT", `unknown Bioconductor section '${input.biocSection}'${didYouMean(input.biocSection, BIOC_SECTIONS)}: use one of ${BIOC_SECTIONS.join(", ")}`, "bioc-section");
+  }
   const exists = await ctx.db
     .selectFrom("package_files")
     .select("id")
@@ -82,7 +90,14 @@ export async function publishFile(ctx: DomainContext, actor: Actor, input: Publi
     // Checked before the bytes are made durable, and again under a lock in the transaction for races.
     await refuseSecondSdist(ctx.db, sdistTarget, inspected, input.filename);
     // The file and its companions (PEP 658 metadata) are made durable concurrently: their fsyncs overlap.
-    const [companionHashes] = await Promise.all([Promise.all(inspected.companions.map((c) => ctx.blobs.putBytes(c.bytes))), ctx.blobs.commit(staged)]);
+    // Reserved before the bytes are committed, so garbage collection cannot take them meanwhile.
+    const reservation = await reserveBlobs(ctx, [staged.sha256, ...inspected.companions.map((c) => sha256Of(c.bytes))]);
+    const [companionHashes] = await Promise.all([Promise.all(inspected.companions.map((c) => ctx.blobs.putBytes(c.bytes))), ctx.blobs.commit(staged)]).catch(
+      async (err: unknown) => {
+        await dropReservedBlobs(ctx, reservation).catch(() => 0);
+        throw err;
+      },
+    );
     const metadata = { ...inspected.metadata };
     inspected.companions.forEach((c, i) => {
       metadata[c.key] = companionHashes[i];
@@ -102,7 +117,8 @@ export async function publishFile(ctx: DomainContext, actor: Actor, input: Publi
       sha256: staged.sha256,
       md5: staged.md5,
       size: staged.size,
-      subdir: inspected.subdir,
+      // A Bioconductor file's section is its subdir, as mirrored ones are filed (none: the software section).
+      subdir: isBioc ? (input.biocSection === undefined || input.biocSection === "bioc" ? null : input.biocSection) : inspected.subdir,
       bioc_version: isBioc ? (input.biocVersion ?? ctx.settings.biocRelease) : null,
       metadata: JSON.stringify(metadata),
       uploaded_by: describeActor(actor),
@@ -114,6 +130,7 @@ export async function publishFile(ctx: DomainContext, actor: Actor, input: Publi
       await ctx.db.transaction().execute(async (tx) => {
         await refuseSecondSdist(tx, sdistTarget, inspected, input.filename, { lock: true });
         await tx.insertInto("package_files").values(row).execute();
+        await releaseBlobs(tx, reservation);
         for (const label of labels) await tx.insertInto("file_labels").values({ file_id: row.id, label, added_at: now, removed_at: null }).execute();
         await tx
           .insertInto("packages")
@@ -130,6 +147,8 @@ export async function publishFile(ctx: DomainContext, actor: Actor, input: Publi
         });
       });
     } catch (err) {
+      // The loser of a same-name race (or an upload refused here) deletes its own bytes, unless another file has them.
+      await dropReservedBlobs(ctx, reservation).catch(() => 0);
       if (isUniqueViolation(err)) throw conflict(input.filename, source.name);
       throw err;
     }
