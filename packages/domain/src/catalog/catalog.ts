@@ -33,12 +33,28 @@ export class Catalog {
   private readonly privacy: VisibilityResolver;
   private readonly blocklist: BlocklistState;
   private readonly mirror: RemoteMirror;
+  private changesSeen = 0;
+  private readonly unsubscribe: () => void;
 
   constructor(private readonly ctx: DomainContext) {
+    // Subscribed before any cache of the app, so a listener reading `generation` sees its change counted.
+    this.unsubscribe = ctx.bus.subscribe((change) => {
+      // Tokens change no view of a repo.
+      if (change.kind !== "token") this.changesSeen += 1;
+    });
     this.mirror = new RemoteMirror(ctx);
     this.directory = new RepoDirectory(ctx);
     this.privacy = new VisibilityResolver(ctx);
     this.blocklist = new BlocklistState(ctx);
+  }
+
+  /**
+   * How many changes this process has seen: a reader made at generation g reflects every change up to
+   * g (its repo, privacy and blocklist were read after), so incremental index state updated by a later
+   * change must not be cached from what it shows.
+   */
+  get generation(): number {
+    return this.changesSeen;
   }
 
   /**
@@ -48,6 +64,7 @@ export class Catalog {
    * read it, NOT_FOUND for a token naming no repo.
    */
   async reader(actor: Actor, repoName: string): Promise<RepoReader> {
+    const generation = this.changesSeen;
     const view = await this.directory.get(repoName);
     if (!view) {
       if (actor.kind === "anonymous") throw new DomainError("UNAUTHENTICATED", `repo '${repoName}' requires authentication: present a token (netrc, URL or Authorization header)`);
@@ -55,7 +72,7 @@ export class Catalog {
     }
     const access = await requireRepoRead(this.ctx, actor, view.repo);
     const [visibility, blocklist] = await Promise.all([this.privacy.forViewer(actor, view), this.blocklist.current()]);
-    return new RepoReader(this.ctx.db, view, visibility, blocklist, this.mirror, access);
+    return new RepoReader(this.ctx.db, view, visibility, blocklist, this.mirror, access, generation);
   }
 
   /** The repo and its sources with no read check, or undefined: for uploads, which check write access themselves. */
@@ -112,6 +129,7 @@ export class Catalog {
 
   /** Stops listening for changes (a server keeps one catalog for its lifetime). */
   close(): void {
+    this.unsubscribe();
     this.directory.close();
     this.privacy.close();
     this.blocklist.close();

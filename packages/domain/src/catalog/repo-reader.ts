@@ -25,6 +25,8 @@ export class RepoReader {
     private readonly mirror: RemoteMirror,
     /** Why this viewer may read the repo (public, a scope, or a group grant). */
     readonly access: AccessDecision,
+    /** The catalog's `generation` when this read began: every change up to it is reflected. */
+    readonly generation = 0,
   ) {}
 
   /** The repo being read. */

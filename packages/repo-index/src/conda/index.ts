@@ -6,7 +6,7 @@ export { type CondaRecord, copyOptionalCondaKeys, toCondaRecord } from "./conda-
 export { CONDA_SUBDIRS, isValidCondaLabel, isValidCondaSubdir } from "./conda-subdirs.js";
 export type { CondaPackageInfo } from "./package-info.js";
 export { readCondaPackage } from "./read-package.js";
-export { type RepodataInput, renderRepodata } from "./repodata.js";
+export { type RepodataInput, renderRepodata, repodataFrame, repodataRecordLine } from "./repodata.js";
 export {
   type CondaVersion,
   type CondaVersionAtom,

@@ -18,13 +18,32 @@ export function stringifySortedKeys(value: Record<string, unknown>): string {
 
 type RepodataEntry = RepodataInput["records"][number];
 
+/** One record's line in a `packages` section, without separators: `"<filename>":{…}`. */
+export function repodataRecordLine(filename: string, record: object): string {
+  return `${JSON.stringify(filename)}:${stringifySortedKeys(record as Record<string, unknown>)}`;
+}
+
+/**
+ * The fixed text around repodata.json's two sections (`packages`, then `packages.conda`). Inside a
+ * section the first record is preceded by "\n", the others by ",\n", and a non-empty section ends with "\n":
+ * incremental renderers assemble the same bytes from pre-rendered record lines.
+ */
+export function repodataFrame(subdir: string, baseUrl?: string): { head: string; between: string; tail: string } {
+  const info = baseUrl === undefined ? { subdir } : { base_url: baseUrl, subdir };
+  return {
+    head: `{"info":${JSON.stringify(info)},\n"packages":{`,
+    between: '},\n"packages.conda":{',
+    tail: `},\n"removed":[],\n"repodata_version":${baseUrl === undefined ? 1 : 2}}\n`,
+  };
+}
+
 function pushSection(parts: string[], entries: RepodataEntry[]): void {
   entries.sort((x, y) => compareCodeUnits(x.filename, y.filename));
   let previous: string | undefined;
   for (const { filename, record } of entries) {
     // The first record given for a filename wins, as the first subscribed source wins in a repo.
     if (filename === previous) continue;
-    parts.push(previous === undefined ? "\n" : ",\n", JSON.stringify(filename), ":", stringifySortedKeys(record));
+    parts.push(previous === undefined ? "\n" : ",\n", repodataRecordLine(filename, record));
     previous = filename;
   }
   if (previous !== undefined) parts.push("\n");
@@ -40,11 +59,11 @@ export function renderRepodata(input: RepodataInput): string {
   const bz2: RepodataEntry[] = [];
   const conda: RepodataEntry[] = [];
   for (const entry of input.records) (entry.format === "conda" ? conda : bz2).push(entry);
-  const info = input.baseUrl === undefined ? { subdir: input.subdir } : { base_url: input.baseUrl, subdir: input.subdir };
-  const parts: string[] = [`{"info":${JSON.stringify(info)},\n"packages":{`];
+  const frame = repodataFrame(input.subdir, input.baseUrl);
+  const parts: string[] = [frame.head];
   pushSection(parts, bz2);
-  parts.push('},\n"packages.conda":{');
+  parts.push(frame.between);
   pushSection(parts, conda);
-  parts.push(`},\n"removed":[],\n"repodata_version":${input.baseUrl === undefined ? 1 : 2}}\n`);
+  parts.push(frame.tail);
   return parts.join("");
 }

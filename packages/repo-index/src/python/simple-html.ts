@@ -25,10 +25,20 @@ function renderPage(title: string, body: string[]): string {
  * @example renderSimpleRootHtml([{ name: "Foo_Bar" }]) // ...<a href="foo-bar/">Foo_Bar</a>...
  */
 export function renderSimpleRootHtml(projects: readonly { name: string }[]): string {
-  const links = sortUniqueProjects(projects).map(
-    (p) => `    <a href="${escapeHtml(p.normalized)}/">${escapeHtml(p.name)}</a><br>`,
-  );
+  const links = sortUniqueProjects(projects).map((p) => simpleRootHtmlLink(p.normalized, p.name));
   return renderPage("Simple index", links);
+}
+
+/** One project's line of the root page (no newline): incremental renderers put one per project between the frame's two halves, each followed by "\n". */
+export function simpleRootHtmlLink(normalized: string, name: string): string {
+  return `    <a href="${escapeHtml(normalized)}/">${escapeHtml(name)}</a><br>`;
+}
+
+/** The root page around its links: `renderSimpleRootHtml` is head, each link and "\n", then tail. */
+export function simpleRootHtmlFrame(): { head: string; tail: string } {
+  const page = renderPage("Simple index", []);
+  const split = page.indexOf("  </body>");
+  return { head: page.slice(0, split), tail: page.slice(split) };
 }
 
 function renderFileLink(file: SimpleFile): string {

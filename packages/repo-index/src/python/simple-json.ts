@@ -12,6 +12,9 @@ export function renderSimpleRootJson(projects: readonly { name: string }[]): str
   return JSON.stringify({ meta: META, projects: sortUniqueProjects(projects).map((p) => ({ name: p.name })) });
 }
 
+/** The JSON root around its entries: head, then `{"name":…}` objects separated by ",", then tail. */
+export const SIMPLE_ROOT_JSON_FRAME = { head: `{"meta":${JSON.stringify(META)},"projects":[`, tail: "]}" } as const;
+
 function toJsonFile(file: SimpleFile): Record<string, unknown> {
   const out: Record<string, unknown> = {
     filename: file.filename,

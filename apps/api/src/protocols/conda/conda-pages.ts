@@ -4,7 +4,8 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { type CachedPage, makePage } from "../cached-page.js";
 
-interface RecordEntry {
+/** A conda file's repodata record, as the inspector stored it. */
+export interface RecordEntry {
   filename: string;
   format: CondaFormat;
   record: CondaRecord;
@@ -17,7 +18,7 @@ const gzipAsync = promisify(gzip);
  * pool: a 100,000-record repodata.json takes seconds to compress, which would
  * otherwise block every other request when the first client asks for gzip.
  */
-async function makeChannelPage(body: string): Promise<CachedPage> {
+export async function makeChannelPage(body: string): Promise<CachedPage> {
   const page = makePage(body, "application/json");
   if (page.body.length > 1024) page.gzip = await gzipAsync(page.body, { level: 6 });
   return page;
@@ -28,7 +29,7 @@ function isRecord(value: unknown): value is CondaRecord {
 }
 
 /** The repodata entry the inspector stored for a file (rows without one are not conda packages). */
-function toEntry(row: PackageFileRow): RecordEntry | undefined {
+export function toEntry(row: PackageFileRow): RecordEntry | undefined {
   const { record, format } = row.metadata as { record?: unknown; format?: unknown };
   if (!isRecord(record)) return undefined;
   const fmt: CondaFormat = format === "conda" || format === "tar.bz2" ? format : row.filename.endsWith(".conda") ? "conda" : "tar.bz2";

@@ -1,23 +1,33 @@
 import { type RepoReader, parseSnapshot } from "@gatehouse/domain";
 import { ApiError } from "../../http/api-error.js";
-import { respondWithPage } from "../cached-page.js";
+import { type CachedPage, respondWithPage } from "../cached-page.js";
 import type { ProtocolHandler } from "../protocol.js";
 import type { ProtocolDeps } from "../protocol-deps.js";
 import { fileOrRefusal } from "../shared/blocked-download.js";
 import { immutableCachingFor, serveBlob } from "../shared/serve-blob.js";
 import { renderChanneldataPage, renderRepodataPage } from "./conda-pages.js";
 import { type CondaTarget, parseCondaPath } from "./conda-path.js";
+import { RepodataIndexes } from "./repodata-index.js";
 
 type FileTarget = Extract<CondaTarget, { kind: "file" }>;
 
 /**
  * conda channels: `[<snapshot>/][label/<label>/]<subdir>/repodata.json`,
  * `channeldata.json` and package downloads. Pages are rendered once per change
- * and per viewer, and served from memory (gzip, ETag/304). Anything else,
+ * and per viewer, and served from memory (gzip, ETag/304); `latest` repodata is
+ * kept incrementally, so a publish re-renders only the records it touches. Anything else,
  * including the compressed variants clients probe first, is a 404: read access
  * was already checked, and rattler treats 401/403 on a probe as fatal.
  */
 export function condaProtocol(deps: ProtocolDeps): ProtocolHandler {
+  const repodata = new RepodataIndexes(deps.domain);
+
+  async function repodataPage(reader: RepoReader, target: Extract<CondaTarget, { kind: "repodata" }>, at: Date | null): Promise<CachedPage> {
+    if (at === null) return (await repodata.page(reader, target.label, target.subdir)) ?? renderRepodataPage(reader, at, target.label, target.subdir);
+    const where = `${target.snapshot}|${target.label}|${reader.viewerKey}`;
+    return deps.cache.get(reader, `conda:repodata|${target.subdir}|${where}`, "*", () => renderRepodataPage(reader, at, target.label, target.subdir));
+  }
+
   async function download(reader: RepoReader, target: FileTarget, request: Request): Promise<Response> {
     const lookup = await reader.find(parseSnapshot(target.snapshot), { subdir: target.subdir, label: target.label, filename: target.filename });
     const row = fileOrRefusal(lookup, () => new ApiError("NOT_FOUND", `no file ${target.subdir}/${target.filename} under label '${target.label}' of this channel`));
@@ -36,7 +46,7 @@ export function condaProtocol(deps: ProtocolDeps): ProtocolHandler {
       const where = `${target.snapshot}|${target.label}|${reader.viewerKey}`;
       const page =
         target.kind === "repodata"
-          ? await deps.cache.get(reader, `conda:repodata|${target.subdir}|${where}`, "*", () => renderRepodataPage(reader, at, target.label, target.subdir))
+          ? await repodataPage(reader, target, at)
           : await deps.cache.get(reader, `conda:channeldata|${where}`, "*", () => renderChanneldataPage(reader, at, target.label));
       return respondWithPage(page, c.req.raw, c.req.method === "HEAD");
     },

@@ -1,7 +1,7 @@
 import { type BiocSection, type CatalogFilter, type MirrorIndex, type RepoReader, parseSnapshot } from "@gatehouse/domain";
 import { parseRTarballFilename } from "@gatehouse/repo-index";
 import { ApiError } from "../../http/api-error.js";
-import { type CachedPage, makePage, respondWithPage } from "../cached-page.js";
+import { makePage, respondWithPage } from "../cached-page.js";
 import type { ProtocolHandler } from "../protocol.js";
 import type { ProtocolDeps } from "../protocol-deps.js";
 import { fileOrRefusal } from "../shared/blocked-download.js";
@@ -10,9 +10,9 @@ import { throwUnknownPath } from "../unknown-path.js";
 import { renderBiocConfig } from "./bioc-config.js";
 import type { ContribFolder, CranRoute, CranTarget } from "./cran-route.js";
 import { parseCranRoute } from "./cran-route.js";
-import { LatestEntries } from "./latest-entries.js";
 import { buildPackagesEntries } from "./packages-entries.js";
-import { pickIndexFile, renderPackagesIndex } from "./packages-index.js";
+import { PackagesIndexes } from "./packages-incremental.js";
+import { type PackagesIndex, pickIndexFile, renderPackagesIndex, siblingsOf } from "./packages-index.js";
 
 /** Which files a folder holds: none, every R file of the repo, or those of one Bioconductor release. */
 type FolderFiles = { kind: "none" } | { kind: "all" } | { kind: "bioc"; version: string; section: BiocSection };
@@ -42,23 +42,18 @@ function notFound(reader: RepoReader, route: CranRoute, what: string): ApiError 
 export function cranProtocol(deps: ProtocolDeps): ProtocolHandler {
   const release = deps.domain.settings.biocRelease;
   const config = makePage(renderBiocConfig(release), "text/yaml; charset=utf-8");
-  const latest = new LatestEntries(deps.domain);
+  const latest = new PackagesIndexes(deps.domain);
+  const empty = renderPackagesIndex([]);
 
-  function loadIndex(reader: RepoReader, route: CranRoute, folder: ContribFolder, at: Date | null): Promise<CachedPage> {
+  async function loadIndex(reader: RepoReader, route: CranRoute, folder: ContribFolder, at: Date | null): Promise<PackagesIndex> {
     const files = filesOf(reader, folder, release);
+    if (files.kind === "none") return empty;
     const folderKey = `PACKAGES|${route.snapshot}|${files.kind === "bioc" ? `${files.version}|${files.section}` : files.kind}`;
-    return deps.cache.get(reader, `${folderKey}|${reader.viewerKey}`, "*", async () => {
-      if (files.kind === "none") return renderPackagesIndex([]).plain;
-      const filter = filterOf(files);
-      if (at === null) {
-        const shown = reader.keepVisible(await latest.load(reader, folderKey, filter), (e) => e.project);
-        return renderPackagesIndex(
-          shown.map((e) => e.entry),
-          shown.map((e) => e.text).join("\n"),
-        ).plain;
-      }
-      return renderPackagesIndex(buildPackagesEntries(await reader.files(at, filter))).plain;
-    });
+    const filter = filterOf(files);
+    const render = async () => renderPackagesIndex(buildPackagesEntries(await reader.files(at, filter)));
+    // `latest` is kept incrementally; a read that raced a change renders in full, uncached.
+    if (at === null) return (await latest.load(reader, folderKey, filter)) ?? render();
+    return siblingsOf(await deps.cache.get(reader, `${folderKey}|${reader.viewerKey}`, "*", async () => (await render()).plain));
   }
 
   async function download(reader: RepoReader, route: CranRoute, target: Extract<CranTarget, { kind: "download" }>, at: Date | null, request: Request) {

@@ -31,10 +31,15 @@ export function renderPackagesIndex(entries: readonly Record<string, string>[], 
   return index;
 }
 
-/** The page for one index file, given the plain page the cache returned (made by renderPackagesIndex). */
-export function pickIndexFile(plain: CachedPage, file: IndexFile): CachedPage {
+/** The three files, given the plain page the cache returned (made by renderPackagesIndex). */
+export function siblingsOf(plain: CachedPage): PackagesIndex {
   const index = siblings.get(plain);
   if (!index) throw new Error("index page was not made by renderPackagesIndex");
+  return index;
+}
+
+/** The page for one index file. */
+export function pickIndexFile(index: PackagesIndex, file: IndexFile): CachedPage {
   if (file === "PACKAGES.gz") return index.gz;
   if (file === "PACKAGES.rds") return index.rds;
   return index.plain;

@@ -7,13 +7,12 @@ import {
   normalizeProjectName,
   renderSimpleProjectHtml,
   renderSimpleProjectJson,
-  renderSimpleRootHtml,
-  renderSimpleRootJson,
 } from "@gatehouse/repo-index";
 import { ApiError } from "../../http/api-error.js";
 import { type CachedPage, makePage, respondWithPage } from "../cached-page.js";
 import type { ProtocolDeps } from "../protocol-deps.js";
 import { toSimpleFile } from "./simple-files.js";
+import { simpleRootPage } from "./simple-root.js";
 
 /** One simple API request, with the snapshot already parsed. */
 export interface SimpleRequest {
@@ -67,16 +66,7 @@ export async function serveSimple(deps: ProtocolDeps, req: SimpleRequest): Promi
 }
 
 function rootPage(deps: ProtocolDeps, req: SimpleRequest): Promise<CachedPage> {
-  const contentType = chooseSimpleContentType(req.request.headers.get("accept") ?? undefined);
-  const key = `simple\u0000${req.snapshot}\u0000${req.reader.viewerKey}\u0000${contentType}\u0000`;
-  return deps.cache.get(req.reader, key, "*", async () => {
-    const rows = await req.reader.files(req.at);
-    const names = new Map<string, string>();
-    for (const row of rows) if (!names.has(row.project)) names.set(row.project, row.name);
-    const projects = [...names.values()].map((name) => ({ name }));
-    const body = contentType === SIMPLE_JSON_CONTENT_TYPE ? renderSimpleRootJson(projects) : renderSimpleRootHtml(projects);
-    return makePage(body, contentType, { Vary: "Accept" });
-  });
+  return simpleRootPage(deps, req.reader, req.snapshot, req.at, chooseSimpleContentType(req.request.headers.get("accept") ?? undefined));
 }
 
 function projectPage(deps: ProtocolDeps, req: SimpleRequest, project: string): Promise<CachedPage> {
