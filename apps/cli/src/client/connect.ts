@@ -1,9 +1,13 @@
-import { type ServerConfig, adminSocketPathOf, loadConfig, openLocalApp } from "@gatehouse/api";
-import { readLockHolder } from "@gatehouse/domain";
+import type { ServerConfig } from "@gatehouse/api";
 import { parseToken } from "@gatehouse/token-model";
-import { Agent, fetch as undiciFetch } from "undici";
 import { CliError } from "../cli-error.js";
 import { ApiClient } from "./api-client.js";
+
+// Local mode only: the server, the domain and undici's socket agent cost ~400 ms to import,
+// so remote mode (and --help) never loads them.
+const loadApi = () => import("@gatehouse/api");
+const loadDomain = () => import("@gatehouse/domain");
+const loadUndici = () => import("undici");
 
 /** How the CLI reaches Gatehouse. */
 export interface Connection {
@@ -40,7 +44,8 @@ export function tokenFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   return token;
 }
 
-function configFor(options: ConnectOptions): ServerConfig {
+async function configFor(options: ConnectOptions): Promise<ServerConfig> {
+  const { loadConfig } = await loadApi();
   try {
     return loadConfig(options.env, options.dataDir ? { dataDir: options.dataDir } : {});
   } catch (err) {
@@ -48,7 +53,8 @@ function configFor(options: ConnectOptions): ServerConfig {
   }
 }
 
-function socketTransport(socketPath: string) {
+async function socketTransport(socketPath: string) {
+  const { Agent, fetch: undiciFetch } = await loadUndici();
   const agent = new Agent({ connect: { socketPath } });
   return {
     transport: async (request: Request) => {
@@ -91,11 +97,12 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     };
     return { client: new ApiClient(transport, base.origin, token), mode: "remote", close: async () => {} };
   }
-  const config = configFor(options);
+  const config = await configFor(options);
+  const [{ adminSocketPathOf, openLocalApp }, { readLockHolder }] = await Promise.all([loadApi(), loadDomain()]);
   if (!config.databaseUrl) {
     const holder = readLockHolder(config.dataDir);
     if (holder?.socket) {
-      const s = socketTransport(holder.socket ?? adminSocketPathOf(config.dataDir));
+      const s = await socketTransport(holder.socket ?? adminSocketPathOf(config.dataDir));
       return { client: new ApiClient(s.transport, `the server (pid ${holder.pid}) via ${holder.socket}`), mode: "socket", close: s.close };
     }
   }

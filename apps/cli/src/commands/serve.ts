@@ -1,4 +1,4 @@
-import { ConfigError, type RunningServer, loadConfig, startServer } from "@gatehouse/api";
+import type { RunningServer, ServerConfig } from "@gatehouse/api";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 import { CliError } from "../cli-error.js";
@@ -33,7 +33,9 @@ export default class Serve extends BaseCommand<typeof Serve> {
   };
 
   async run(): Promise<void> {
-    let config: ReturnType<typeof loadConfig>;
+    // Imported here, not at the top: every other command's start (and --help) would pay for the server.
+    const { ConfigError, loadConfig, startServer } = await import("@gatehouse/api");
+    let config: ServerConfig;
     try {
       config = loadConfig(process.env, {
         ...(this.flags.host ? { host: this.flags.host } : {}),

@@ -2,7 +2,7 @@ import type { FileLabel, SourceLabel } from "@gatehouse/domain";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 import { renderTable } from "../../output/table.js";
-import { labelsPath } from "./label-request.js";
+import { labelsPath } from "../../client/label-request.js";
 
 /** `gatehouse label list`: a conda file's labels, or (without --file) every label of the source. */
 export default class LabelList extends BaseCommand<typeof LabelList> {

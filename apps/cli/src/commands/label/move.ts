@@ -1,7 +1,7 @@
 import type { LabelChange } from "@gatehouse/domain";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
-import { describeLabelChange, labelsPath } from "./label-request.js";
+import { describeLabelChange, labelsPath } from "../../client/label-request.js";
 
 /** `gatehouse label move`: move a conda file from one label to another in one step. */
 export default class LabelMove extends BaseCommand<typeof LabelMove> {

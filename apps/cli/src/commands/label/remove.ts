@@ -1,7 +1,7 @@
 import type { LabelChange } from "@gatehouse/domain";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
-import { describeLabelChange, labelsPath } from "./label-request.js";
+import { describeLabelChange, labelsPath } from "../../client/label-request.js";
 
 /** `gatehouse label remove`: take a label away from a conda file (it keeps its others). */
 export default class LabelRemove extends BaseCommand<typeof LabelRemove> {
