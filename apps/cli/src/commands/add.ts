@@ -24,7 +24,8 @@ export default class Add extends BaseCommand<typeof Add> {
   static override flags = {
     source: Flags.string({ description: "source to upload into", required: true }),
     path: Flags.string({ description: "file(s) to upload, comma separated (or repeat the flag)", required: true, multiple: true, delimiter: "," }),
-    "bioc-version": Flags.string({ description: "Bioconductor release the packages are for (Bioconductor sources)" }),
+    "bioc-version": Flags.string({ description: "Bioconductor release the packages are for (Bioconductor sources; default: the server's GATEHOUSE_BIOC_RELEASE)" }),
+    "bioc-section": Flags.string({ description: "Bioconductor section: bioc (default), data/annotation, data/experiment, workflows, books" }),
     label: Flags.string({ description: "conda label(s), comma separated (default: main)" }),
     "skip-existing": Flags.boolean({ description: "treat files that already exist as uploaded", default: false }),
   };
@@ -43,6 +44,7 @@ export default class Add extends BaseCommand<typeof Add> {
       }
       const query = new URLSearchParams();
       if (f["bioc-version"]) query.set("bioc-version", f["bioc-version"]);
+      if (f["bioc-section"]) query.set("bioc-section", f["bioc-section"]);
       if (f.label) query.set("label", f.label);
       const name = basename(path);
       const body = Readable.toWeb(createReadStream(path).pipe(progressStream(name, size))) as ReadableStream<Uint8Array>;

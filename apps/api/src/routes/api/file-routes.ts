@@ -30,6 +30,7 @@ const yankBody = strictBody({ reason: z.string().max(500, "the reason may have a
 const uploadQuery = z.object({
   sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, "must be 64 hex digits").optional(),
   "bioc-version": z.string().optional(),
+  "bioc-section": z.string().optional().describe("Bioconductor section: bioc (default), data/annotation, data/experiment, workflows, books"),
   label: z.string().optional(),
 });
 const listQuery = z.object({ removed: z.enum(["true", "false"]).optional(), project: z.string().optional() });
@@ -53,6 +54,7 @@ export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
         body: body as unknown as AsyncIterable<Uint8Array>,
         ...(q.sha256 ? { sha256: q.sha256 } : {}),
         ...(q["bioc-version"] ? { biocVersion: q["bioc-version"] } : {}),
+        ...(q["bioc-section"] ? { biocSection: q["bioc-section"] } : {}),
         ...(q.label ? { labels: q.label.split(",") } : {}),
       },
       { address: c.env?.address ?? null },
