@@ -184,7 +184,7 @@ describe("readPythonMetadata: sdists", () => {
       { name: "foo_bar-1.0/zeros.bin", data: Buffer.alloc(4 * 1024 * 1024) },
       { name: "foo_bar-1.0/PKG-INFO", data: pkgInfo },
     ]);
-    const result = await readPythonMetadata(path, parsed("foo_bar-1.0.tar.gz"), { maxScanBytes: 1024 * 1024 });
+    const result = await readPythonMetadata(path, parsed("foo_bar-1.0.tar.gz"), { maxDecompressedBytes: 1024 * 1024 });
     expect(result).toMatchObject({ ok: false, error: { code: "ARCHIVE_TOO_LARGE" } });
   });
 

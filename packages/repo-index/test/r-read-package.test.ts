@@ -84,10 +84,10 @@ describe("readRPackage", () => {
     expect(result).toMatchObject({ ok: false, error: { code: "ARCHIVE_UNSAFE" } });
   });
 
-  it("enforces maxEntries and maxScanBytes", async () => {
+  it("enforces maxEntries and maxDecompressedBytes", async () => {
     expect(await read(base, undefined, { maxEntries: 2 })).toMatchObject({ ok: false, error: { code: "ARCHIVE_TOO_LARGE" } });
     const big = [...base, { name: "foo/data/big.bin", data: Buffer.alloc(2 * 1024 * 1024) }];
-    expect(await read(big, undefined, { maxScanBytes: 1024 * 1024 })).toMatchObject({ ok: false, error: { code: "ARCHIVE_TOO_LARGE" } });
+    expect(await read(big, undefined, { maxDecompressedBytes: 1024 * 1024 })).toMatchObject({ ok: false, error: { code: "ARCHIVE_TOO_LARGE" } });
   });
 
   it("checks the filename first", async () => {

@@ -1,6 +1,7 @@
 import type { ZipFile } from "yauzl";
-import { ArchiveAbort, ByteBudget, type ResolvedLimits } from "./archive-limits.js";
-import { createByteCounter, createZstdTransform } from "./decompress-streams.js";
+import { ArchiveAbort, type ResolvedArchiveLimits, ScanBudget } from "../shared/archive-limits.js";
+import { createByteCounter } from "../shared/byte-counter.js";
+import { createZstdTransform } from "./decompress-streams.js";
 import { checkMember } from "./member-path.js";
 import { ABOUT_JSON, INDEX_JSON, METADATA_MEMBERS, type RawCondaMetadata } from "./metadata-members.js";
 import { scanTarMembers } from "./tar-members.js";
@@ -23,7 +24,7 @@ function checkEntries(entries: readonly NamedEntry[]): void {
   }
 }
 
-async function checkFormatVersion(zip: ZipFile, entry: NamedEntry | undefined, limits: ResolvedLimits): Promise<void> {
+async function checkFormatVersion(zip: ZipFile, entry: NamedEntry | undefined, limits: ResolvedArchiveLimits): Promise<void> {
   if (entry === undefined) return;
   const text = (await readSmallEntry(zip, entry, limits.maxMetadataBytes)).toString("utf8");
   let parsed: unknown;
@@ -45,7 +46,7 @@ async function checkFormatVersion(zip: ZipFile, entry: NamedEntry | undefined, l
  * Reads info/index.json and info/about.json from a `.conda` (a zip holding info-<stem>.tar.zst).
  * Only the info tarball is decompressed; the pkg tarball is never read.
  */
-export async function readDotCondaMetadata(path: string, stem: string, limits: ResolvedLimits): Promise<RawCondaMetadata> {
+export async function readDotCondaMetadata(path: string, stem: string, limits: ResolvedArchiveLimits): Promise<RawCondaMetadata> {
   const zip = await openZip(path);
   try {
     const entries = await listZipEntries(zip, MAX_ZIP_ENTRIES);
@@ -56,12 +57,14 @@ export async function readDotCondaMetadata(path: string, stem: string, limits: R
     if (info === undefined) {
       throw new ArchiveAbort({ code: "METADATA_MISSING", message: `The .conda archive has no ${infoName} member.` });
     }
-    const budget = ByteBudget.forInput(info.entry.compressedSize, limits);
+    // The ratio is reckoned on the info tarball alone: a large pkg tarball buys it no slack.
+    const budget = ScanBudget.start(info.entry.compressedSize, limits);
     const stream = await openEntryStream(zip, info.entry);
     // The counter charges what yauzl inflates when the entry is deflated rather than stored.
-    const found = await scanTarMembers(stream, [createByteCounter(budget), createZstdTransform(budget)], {
+    const found = await scanTarMembers(stream, [createByteCounter(budget, { decompressed: true, tar: false }), createZstdTransform(budget), createByteCounter(budget, { decompressed: false, tar: true })], {
       wanted: METADATA_MEMBERS,
       maxMemberBytes: limits.maxMetadataBytes,
+      budget,
       isDone: (seen) => seen.has(INDEX_JSON) && seen.has(ABOUT_JSON),
     });
     return { index: found.get(INDEX_JSON), about: found.get(ABOUT_JSON) };

@@ -1,5 +1,6 @@
 import { type Result, fail } from "../shared/result.js";
-import { type CondaReadLimits, resolveLimits, toIndexError } from "./archive-limits.js";
+import { resolveArchiveLimits } from "../shared/archive-limits.js";
+import { type CondaReadLimits, toIndexError } from "./archive-limits.js";
 import { parseCondaFilename } from "./conda-filename.js";
 import type { RawCondaMetadata } from "./metadata-members.js";
 import { type CondaPackageInfo, validateCondaMetadata } from "./package-info.js";
@@ -21,7 +22,7 @@ export async function readCondaPackage(
 ): Promise<Result<CondaPackageInfo>> {
   const parsed = parseCondaFilename(filename);
   if (!parsed.ok) return parsed;
-  const resolved = resolveLimits(limits);
+  const resolved = resolveArchiveLimits(limits);
   let raw: RawCondaMetadata;
   try {
     raw =

@@ -1,6 +1,6 @@
 import { type Readable, type Transform, pipeline } from "node:stream";
 import { type Header, extract } from "tar-stream";
-import { ArchiveAbort } from "./archive-limits.js";
+import { ArchiveAbort, type ScanBudget } from "../shared/archive-limits.js";
 import { type MemberKind, checkMember } from "./member-path.js";
 
 /** What to pull out of a tar stream, and when to stop reading it. */
@@ -9,6 +9,8 @@ export interface TarScanRequest {
   wanted: ReadonlySet<string>;
   /** Largest member collected; a bigger one aborts with METADATA_TOO_LARGE. */
   maxMemberBytes: number;
+  /** Charged one entry per member (maxEntries) and checked against the deadline. */
+  budget: ScanBudget;
   /** Called before each member; returning true ends the scan with what was found so far. */
   isDone(found: ReadonlyMap<string, Buffer>, nextPath: string): boolean;
 }
@@ -63,6 +65,12 @@ export function scanTarMembers(
     };
 
     tar.on("entry", (header, stream, next) => {
+      try {
+        request.budget.member(header.size ?? 0);
+        request.budget.checkDeadline();
+      } catch (error) {
+        return settle(error);
+      }
       const checked = checkMember({ name: header.name, kind: kindOf(header.type), linkTarget: header.linkname ?? undefined });
       if (!checked.ok) return settle(new ArchiveAbort(checked.error));
       const path = checked.value;

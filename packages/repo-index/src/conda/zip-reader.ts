@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import yauzl, { type Entry, type ZipFile } from "yauzl";
-import { ArchiveAbort } from "./archive-limits.js";
+import { ArchiveAbort } from "../shared/archive-limits.js";
 
 /** A zip entry with its name decoded by us, not by yauzl, so path checks stay ours. */
 export interface NamedEntry {

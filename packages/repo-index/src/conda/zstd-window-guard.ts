@@ -1,4 +1,4 @@
-import { ArchiveAbort } from "./archive-limits.js";
+import { ArchiveAbort } from "../shared/archive-limits.js";
 
 /** zstd's own default decoder limit (window log 27); conda's writers stay below it. */
 export const MAX_ZSTD_WINDOW_BYTES = 128 * 1024 * 1024;

@@ -5,11 +5,10 @@ import type { PythonCoreMetadata } from "./core-metadata.js";
 import type { PythonFilename } from "./filename.js";
 import { isSamePep440 } from "./pep440-compare.js";
 import { normalizeProjectName } from "./project-name.js";
-import { resolveLimits } from "./read-limits.js";
+import { resolveArchiveLimits } from "../shared/archive-limits.js";
 import type { ReadLimits } from "./read-limits.js";
 import { readSdistMetadataBytes } from "./read-sdist.js";
 import { readWheelMetadataBytes } from "./read-wheel.js";
-
 
 function decodeMetadata(bytes: Buffer, allowLatin1: boolean): Result<string> {
   try {
@@ -34,7 +33,7 @@ export async function readPythonMetadata(
   parsed: PythonFilename,
   limits?: ReadLimits,
 ): Promise<Result<PythonCoreMetadata>> {
-  const resolved = resolveLimits(limits);
+  const resolved = resolveArchiveLimits(limits);
   const bytes =
     parsed.kind === "wheel"
       ? await readWheelMetadataBytes(path, parsed, resolved)

@@ -1,7 +1,7 @@
 import { fail, ok } from "../shared/result.js";
 import type { Result } from "../shared/result.js";
 import type { PythonFilename } from "./filename.js";
-import type { ResolvedLimits } from "./read-limits.js";
+import type { ResolvedArchiveLimits } from "../shared/archive-limits.js";
 import { iterateTarGz } from "./tar-reader.js";
 import { collectZipEntries, openZip, readZipEntry } from "./zip-reader.js";
 
@@ -14,7 +14,7 @@ const missing = fail({ code: "METADATA_MISSING", message: "the sdist has no <nam
  * Scans the whole archive, not just up to PKG-INFO: an upload cut short after its PKG-INFO (pip
  * could not unpack it) is refused, and so is a second PKG-INFO (extractors keep the last one).
  */
-async function readFromTarGz(path: string, limits: ResolvedLimits): Promise<Result<Buffer>> {
+async function readFromTarGz(path: string, limits: ResolvedArchiveLimits): Promise<Result<Buffer>> {
   let found: { name: string; bytes: Buffer } | undefined;
   for await (const member of iterateTarGz(path, limits)) {
     if (!member.ok) return member;
@@ -30,7 +30,7 @@ async function readFromTarGz(path: string, limits: ResolvedLimits): Promise<Resu
   return found ? ok(found.bytes) : missing;
 }
 
-async function readFromZip(path: string, limits: ResolvedLimits): Promise<Result<Buffer>> {
+async function readFromZip(path: string, limits: ResolvedArchiveLimits): Promise<Result<Buffer>> {
   const opened = await openZip(path);
   if (!opened.ok) return opened;
   try {
@@ -48,7 +48,7 @@ async function readFromZip(path: string, limits: ResolvedLimits): Promise<Result
 export async function readSdistMetadataBytes(
   path: string,
   parsed: PythonFilename,
-  limits: ResolvedLimits,
+  limits: ResolvedArchiveLimits,
 ): Promise<Result<Buffer>> {
   const bytes = parsed.filename.endsWith(".zip") ? await readFromZip(path, limits) : await readFromTarGz(path, limits);
   return bytes.ok ? ok(bytes.value) : bytes;

@@ -3,7 +3,7 @@ import type { Result } from "../shared/result.js";
 import type { PythonFilename } from "./filename.js";
 import { isSamePep440 } from "./pep440-compare.js";
 import { normalizeProjectName } from "./project-name.js";
-import type { ResolvedLimits } from "./read-limits.js";
+import type { ResolvedArchiveLimits } from "../shared/archive-limits.js";
 import { collectZipEntries, openZip, readZipEntry } from "./zip-reader.js";
 import { checkZipStructure } from "./zip-structure-reader.js";
 
@@ -27,7 +27,7 @@ function isDistInfoFor(dir: string, parsed: PythonFilename): boolean {
 export async function readWheelMetadataBytes(
   path: string,
   parsed: PythonFilename,
-  limits: ResolvedLimits,
+  limits: ResolvedArchiveLimits,
 ): Promise<Result<Buffer>> {
   const structure = await checkZipStructure(path, limits.maxEntries);
   if (!structure.ok) return structure;

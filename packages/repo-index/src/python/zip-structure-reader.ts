@@ -7,6 +7,8 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const EOCD_SIZE = 22;
 const MAX_TAIL = EOCD_SIZE + 0xffff;
+// Read into memory whole; a wheel of 100,000 files has a directory of about 15 MB.
+const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
 
 const invalid = (message: string) => fail({ code: "ARCHIVE_INVALID", message });
 
@@ -42,6 +44,9 @@ export async function checkZipStructure(path: string, maxEntries: number): Promi
     if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) return ok(undefined);
     if (count > maxEntries) return fail({ code: "ARCHIVE_TOO_LARGE", message: `the archive has ${count} members; at most ${maxEntries} are read` });
     if (dirOffset + dirSize !== endAt) return invalid("the central directory does not end where the end record says (prepended or inserted data)");
+    if (dirSize > MAX_DIRECTORY_BYTES) {
+      return fail({ code: "ARCHIVE_TOO_LARGE", message: `the archive's central directory of ${dirSize} bytes is over the ${MAX_DIRECTORY_BYTES}-byte limit` });
+    }
     const dir = Buffer.alloc(dirSize);
     await file.read(dir, 0, dirSize, dirOffset);
     const names = new Set<string>();

@@ -1,4 +1,4 @@
-import { resolveLimits } from "../python/read-limits.js";
+import { resolveArchiveLimits } from "../shared/archive-limits.js";
 import type { ReadLimits } from "../python/read-limits.js";
 import { iterateTarGz } from "../python/tar-reader.js";
 import type { TarMember } from "../python/tar-reader.js";
@@ -39,7 +39,7 @@ function checkMember(member: TarMember, pkg: string): IndexError | undefined {
 
 /** Scans the whole tarball (every member is checked) and returns the bytes of `<pkg>/DESCRIPTION`. */
 async function readDescriptionBytes(path: string, pkg: string, limits: ReadLimits | undefined): Promise<Result<Buffer>> {
-  const resolved = resolveLimits(limits);
+  const resolved = resolveArchiveLimits(limits);
   const descriptionPath = `${pkg}/DESCRIPTION`;
   let description: Buffer | undefined;
   for await (const member of iterateTarGz(path, resolved)) {
