@@ -7,6 +7,7 @@ import type { ProtocolDeps } from "../protocol-deps.js";
 import { fileOrRefusal } from "../shared/blocked-download.js";
 import { serveBlob } from "../shared/serve-blob.js";
 import { throwUnknownPath } from "../unknown-path.js";
+import { serveArchiveRds } from "./archive-rds.js";
 import { renderBiocConfig } from "./bioc-config.js";
 import type { ContribFolder, CranRoute, CranTarget } from "./cran-route.js";
 import { parseCranRoute } from "./cran-route.js";
@@ -81,6 +82,7 @@ export function cranProtocol(deps: ProtocolDeps): ProtocolHandler {
       const head = c.req.method === "HEAD";
       if (target.kind === "config") return respondWithPage(config, request, head);
       if (target.kind === "download") return download(reader, route, target, at, request);
+      if (target.kind === "archive") return serveArchiveRds(await reader.files(at, filterOf(filesOf(reader, target.folder, release))), request, head);
       const index = mirrorIndexOf(filesOf(reader, target.folder, release));
       // Mirrored upstream indexes are read first (once per TTL); new rows drop the cached page.
       if (index) await reader.refreshMirrorIndex(index, at);

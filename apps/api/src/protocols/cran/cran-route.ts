@@ -17,6 +17,8 @@ export type IndexFile = "PACKAGES" | "PACKAGES.gz" | "PACKAGES.rds";
 export type CranTarget =
   | { kind: "config" }
   | { kind: "index"; folder: ContribFolder; file: IndexFile }
+  /** `src/contrib/Meta/archive.rds`: the archived versions remotes::install_version() looks up. */
+  | { kind: "archive"; folder: ContribFolder }
   | { kind: "download"; folder: ContribFolder; filename: string; archiveOf: string | null };
 
 /** A parsed request: the snapshot segment (`latest` when left out) and the target. */
@@ -36,6 +38,7 @@ function parseContrib(rest: readonly string[], folder: ContribFolder): CranTarge
     if (INDEX_FILES.has(first)) return { kind: "index", folder, file: first as IndexFile };
     return first.endsWith(".tar.gz") ? { kind: "download", folder, filename: first, archiveOf: null } : undefined;
   }
+  if (tail.length === 2 && first === "Meta" && second === "archive.rds") return { kind: "archive", folder };
   if (tail.length === 3 && first === "Archive" && second && third?.endsWith(".tar.gz")) {
     return { kind: "download", folder, filename: third, archiveOf: second };
   }
