@@ -30,6 +30,7 @@ export default class Serve extends BaseCommand<typeof Serve> {
   static override flags = {
     host: Flags.string({ description: "address to listen on", env: "GATEHOUSE_HOST" }),
     port: Flags.integer({ description: "port to listen on (0 = any free port)", env: "GATEHOUSE_PORT", min: 0, max: 65535 }),
+    config: Flags.string({ description: "a TOML file of settings (keys in the README's Configuration table; environment variables override it)", env: "GATEHOUSE_CONFIG" }),
   };
 
   async run(): Promise<void> {
@@ -41,7 +42,7 @@ export default class Serve extends BaseCommand<typeof Serve> {
         ...(this.flags.host ? { host: this.flags.host } : {}),
         ...(this.flags.port !== undefined ? { port: this.flags.port } : {}),
         ...(this.flags.data ? { dataDir: this.flags.data } : {}),
-      });
+      }, { file: this.flags.config });
     } catch (err) {
       if (err instanceof ConfigError) throw new CliError(err.message, { code: "CONFIG_INVALID", exitCode: 2 });
       throw err;
