@@ -1,3 +1,4 @@
+import type { ArchiveLimits } from "@gatehouse/repo-index";
 import type { Kysely } from "kysely";
 import type { BlobStore } from "./blobs/blob-store.js";
 import type { ChangeBus } from "./changes/index.js";
@@ -13,6 +14,8 @@ export interface DomainSettings {
   biocRelease: string;
   /** How remote sources reach their upstreams. */
   upstream: UpstreamSettings;
+  /** Bounds on inspecting one uploaded archive (decompression bombs); unset fields keep repo-index's defaults. */
+  archiveLimits?: ArchiveLimits;
 }
 
 /** Settings of pull-through mirroring (remote sources). */

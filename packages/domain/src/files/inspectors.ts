@@ -1,4 +1,5 @@
 import {
+  type ArchiveLimits,
   type IndexError,
   normalizeProjectName,
   parseCondaFilename,
@@ -17,10 +18,12 @@ function invalid(error: IndexError, filename: string): DomainError {
   return new DomainError("INVALID_INPUT", `${filename}: ${error.message}`, "file");
 }
 
-const inspectPython: Inspector = async (input: InspectInput): Promise<InspectedFile> => {
+type LimitedInspector = (input: InspectInput, limits: ArchiveLimits) => Promise<InspectedFile>;
+
+const inspectPython: LimitedInspector = async (input, limits) => {
   const parsed = parsePythonFilename(input.filename);
   if (!parsed.ok) throw invalid(parsed.error, input.filename);
-  const meta = await readPythonMetadata(input.path, parsed.value);
+  const meta = await readPythonMetadata(input.path, parsed.value, limits);
   if (!meta.ok) throw invalid(meta.error, input.filename);
   const m = meta.value;
   return {
@@ -39,10 +42,10 @@ const inspectPython: Inspector = async (input: InspectInput): Promise<InspectedF
   };
 };
 
-const inspectR: Inspector = async (input) => {
+const inspectR: LimitedInspector = async (input, limits) => {
   const parsed = parseRTarballFilename(input.filename);
   if (!parsed.ok) throw invalid(parsed.error, input.filename);
-  const info = await readRPackage(input.path, input.filename);
+  const info = await readRPackage(input.path, input.filename, limits);
   if (!info.ok) throw invalid(info.error, input.filename);
   return {
     project: info.value.package,
@@ -55,10 +58,10 @@ const inspectR: Inspector = async (input) => {
   };
 };
 
-const inspectConda: Inspector = async (input) => {
+const inspectConda: LimitedInspector = async (input, limits) => {
   const parsed = parseCondaFilename(input.filename);
   if (!parsed.ok) throw invalid(parsed.error, input.filename);
-  const info = await readCondaPackage(input.path, input.filename);
+  const info = await readCondaPackage(input.path, input.filename, limits);
   if (!info.ok) throw invalid(info.error, input.filename);
   const record = toCondaRecord(info.value, { md5: input.md5, sha256: input.sha256, size: input.size });
   return {
@@ -72,16 +75,20 @@ const inspectConda: Inspector = async (input) => {
   };
 };
 
-const INSPECTORS: Record<RepoType, Inspector> = {
+const INSPECTORS: Record<RepoType, LimitedInspector> = {
   python: inspectPython,
   r: inspectR,
   bioconductor: inspectR,
   conda: inspectConda,
 };
 
-/** The inspector for a source kind. */
-export function inspectorFor(kind: RepoType): Inspector {
-  return INSPECTORS[kind];
+/**
+ * The inspector for a source kind, reading archives within `limits` (pass `ctx.settings.archiveLimits`;
+ * unset fields keep repo-index's defaults, which already refuse decompression bombs).
+ */
+export function inspectorFor(kind: RepoType, limits: ArchiveLimits = {}): Inspector {
+  const inspect = INSPECTORS[kind];
+  return (input) => inspect(input, limits);
 }
 
 /** How a source kind normalizes a package name given on the command line. */
