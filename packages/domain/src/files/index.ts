@@ -2,6 +2,7 @@ export * from "./inspected-file.js";
 export * from "./inspectors.js";
 export * from "./package-file-info.js";
 export * from "./publish-file.js";
+export * from "./publish-batch.js";
 export * from "./one-sdist-per-release.js";
 export * from "./remove-files.js";
 export * from "./snapshot.js";

@@ -2,8 +2,8 @@ import type { Readable } from "node:stream";
 import type { Actor } from "../auth/index.js";
 import type { DomainContext, RequestMeta } from "../context.js";
 import { dropReservedBlobs, releaseBlobs, reserveBlobs, sha256Of } from "../gc/index.js";
-import { type PackageFileInfo, toPackageFileInfo } from "./package-file-info.js";
-import { alreadyExists, checkUploadFilename, commitUploadBlobs, inspectUpload, openUploadTarget, prepareUpload, recordUpload } from "./publish-steps.js";
+import type { PackageFileInfo } from "./package-file-info.js";
+import { alreadyExists, checkUploadFilename, commitUploadBlobs, inspectUpload, openUploadTarget, preparedFileInfo, prepareUpload, recordUpload } from "./publish-steps.js";
 import { isUniqueViolation } from "./unique-violation.js";
 
 export { checkUploadFilename } from "./publish-steps.js";
@@ -67,8 +67,7 @@ export async function publishFile(ctx: DomainContext, actor: Actor, input: Publi
       throw err;
     }
     ctx.bus.publish({ kind: "package", sourceId: source.id, project: prepared.inspected.project });
-    const { row } = prepared;
-    return toPackageFileInfo({ ...row, subdir: row.subdir ?? null, bioc_version: row.bioc_version ?? null, yanked_reason: null, metadata: prepared.metadata, removed_at: null, upstream_url: null }, source.name, prepared.labels);
+    return preparedFileInfo(prepared, source.name);
   } finally {
     // After commit the staged path is gone; before it, this drops the bytes of a refused upload.
     await ctx.blobs.discard(upload.staged);

@@ -14,6 +14,7 @@ import { findSourceByName } from "../repos/index.js";
 import type { InspectedFile } from "./inspected-file.js";
 import { inspectorFor } from "./inspectors.js";
 import { refuseSecondSdist } from "./one-sdist-per-release.js";
+import { type PackageFileInfo, toPackageFileInfo } from "./package-file-info.js";
 import type { PublishInput } from "./publish-file.js";
 
 // The steps of a publish, shared by publishFile (one upload) and publishBatch (a bulk import), so
@@ -161,4 +162,14 @@ export async function recordUpload(tx: Kysely<Database>, actor: Actor, source: S
     address: meta.address ?? null,
     detail: { sha256: row.sha256, size: row.size },
   });
+}
+
+/** What callers see of a recorded upload. */
+export function preparedFileInfo(prepared: PreparedUpload, sourceName: string): PackageFileInfo {
+  const { row } = prepared;
+  return toPackageFileInfo(
+    { ...row, subdir: row.subdir ?? null, bioc_version: row.bioc_version ?? null, yanked_reason: null, metadata: prepared.metadata, removed_at: null, upstream_url: null },
+    sourceName,
+    prepared.labels,
+  );
 }
