@@ -13,15 +13,15 @@ export async function clientBaseUrl(address: string | undefined, dataDir: string
       throw new CliError(`invalid address '${address}': use a URL such as http://127.0.0.1:4242`, { code: "INVALID_INPUT", field: "address" });
     }
   }
-  const [{ loadConfig }, { readLockHolder }] = await Promise.all([import("@gatehouse/api"), import("@gatehouse/domain")]);
+  const [{ loadConfig }, { findLocalServer }] = await Promise.all([import("@gatehouse/api"), import("@gatehouse/domain")]);
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(env, dataDir ? { dataDir } : {});
   } catch (err) {
     throw new CliError(err instanceof Error ? err.message : String(err), { code: "CONFIG_INVALID" });
   }
-  const holder = readLockHolder(config.dataDir);
-  if (holder?.url) return holder.url.replace(/\/$/, "");
+  const found = findLocalServer(config.dataDir);
+  if (found.kind === "running") return found.url.replace(/\/$/, "");
   const host = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
   return `http://${host.includes(":") ? `[${host}]` : host}:${config.port}`;
 }

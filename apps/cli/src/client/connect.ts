@@ -47,7 +47,7 @@ export function tokenFromEnv(env: NodeJS.ProcessEnv): string | undefined {
 async function configFor(options: ConnectOptions): Promise<ServerConfig> {
   const { loadConfig } = await loadApi();
   try {
-    return loadConfig(options.env, options.dataDir ? { dataDir: options.dataDir } : {});
+    return loadConfig(options.env, options.dataDir ? { dataDir: options.dataDir } : {}, { file: options.env.GATEHOUSE_CONFIG });
   } catch (err) {
     throw new CliError(err instanceof Error ? err.message : String(err), { code: "CONFIG_INVALID" });
   }
@@ -98,13 +98,19 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     return { client: new ApiClient(transport, base.origin, token), mode: "remote", close: async () => {} };
   }
   const config = await configFor(options);
-  const [{ adminSocketPathOf, openLocalApp }, { readLockHolder }] = await Promise.all([loadApi(), loadDomain()]);
-  if (!config.databaseUrl) {
-    const holder = readLockHolder(config.dataDir);
-    if (holder?.socket) {
-      const s = await socketTransport(holder.socket ?? adminSocketPathOf(config.dataDir));
-      return { client: new ApiClient(s.transport, `the server (pid ${holder.pid}) via ${holder.socket}`), mode: "socket", close: s.close };
-    }
+  const [{ openLocalApp }, { findLocalServer }] = await Promise.all([loadApi(), loadDomain()]);
+  // A running server is asked through its socket whatever the database (on Postgres too), so its
+  // caches see the change at once and the embedded database is never opened twice.
+  const found = findLocalServer(config.dataDir);
+  if (found.kind === "running") {
+    const s = await socketTransport(found.socket);
+    return { client: new ApiClient(s.transport, `the server (pid ${found.pid}) via ${found.socket}`), mode: "socket", close: s.close };
+  }
+  if (found.kind === "postgres-server" && !config.databaseUrl) {
+    throw new CliError(`the data folder ${config.dataDir} belongs to a Gatehouse server on Postgres (${found.location}), which is not running`, {
+      code: "DATABASE_URL_MISSING",
+      hint: "start the server (the CLI then goes through it), set DATABASE_URL to that database, or use --address with GATEHOUSE_TOKEN",
+    });
   }
   let local: Awaited<ReturnType<typeof openLocalApp>>;
   try {

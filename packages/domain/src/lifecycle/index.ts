@@ -1,3 +1,4 @@
 export * from "./database-ready.js";
 export * from "./advertise-endpoint.js";
+export * from "./local-server.js";
 export * from "./readiness.js";
