@@ -22,11 +22,13 @@ export default class Sync extends BaseCommand<typeof Sync> {
   static override examples = [
     "gatehouse sync --source pypi-mirror --packages requests,urllib3",
     "gatehouse sync --source pypi-mirror --all --dry-run",
+    "gatehouse sync --source cran --packages ggplot2,data.table",
+    "gatehouse sync --source conda-forge --all",
   ];
   static override flags = {
     source: Flags.string({ description: "remote source to mirror", required: true }),
-    packages: Flags.string({ description: "comma-separated project names", exclusive: ["all"] }),
-    all: Flags.boolean({ description: "every project the upstream's root index lists", exclusive: ["packages"] }),
+    packages: Flags.string({ description: "comma-separated package names (as the upstream spells them)", exclusive: ["all"] }),
+    all: Flags.boolean({ description: "every package the upstream lists (python: its root index; R: src/contrib/PACKAGES; Bioconductor: every section of the served release; conda: noarch and the subdirs its channeldata.json names)", exclusive: ["packages"] }),
     "dry-run": Flags.boolean({ description: "count what would be fetched, fetch nothing" }),
   };
 

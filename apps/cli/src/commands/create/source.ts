@@ -9,11 +9,14 @@ export default class CreateSource extends BaseCommand<typeof CreateSource> {
     "gatehouse create source --name internal --kind python",
     "gatehouse create source --name pypi-mirror --kind python --upstream https://pypi.org/simple/",
     "gatehouse create source --name vendor --kind python --upstream https://pkgs.example.com/simple/ --upstream-token-env VENDOR_TOKEN",
+    "gatehouse create source --name cran --kind r --upstream https://cloud.r-project.org/",
+    "gatehouse create source --name bioc-mirror --kind bioconductor --upstream https://bioconductor.org/",
+    "gatehouse create source --name conda-forge --kind conda --upstream https://conda.anaconda.org/conda-forge/",
   ];
   static override flags = {
     name: Flags.string({ description: "source name", required: true }),
     kind: Flags.string({ description: "kind of packages it holds", options: ["python", "r", "bioconductor", "conda"], required: true }),
-    upstream: Flags.string({ description: "mirror this upstream index (http or https), fetching packages on first request" }),
+    upstream: Flags.string({ description: "mirror this upstream (http or https): a PEP 503/691 simple index, a CRAN-like repo, a Bioconductor mirror root or a conda channel; packages are fetched on first request" }),
     "upstream-token-env": Flags.string({ description: "name of the server's environment variable holding the upstream token (the token is never stored)" }),
   };
 
