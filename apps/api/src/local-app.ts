@@ -1,4 +1,4 @@
-import { TokenVerifier, openDomain } from "@gatehouse/domain";
+import { type Domain, TokenVerifier, openDomain } from "@gatehouse/domain";
 import pino from "pino";
 import { createApp } from "./app.js";
 import type { ServerConfig } from "./env.js";
@@ -7,6 +7,8 @@ import { FailureLimiter } from "./middleware/failure-limiter.js";
 /** The app opened in this process over the data folder, for the CLI when no server holds it. */
 export interface LocalApp {
   fetch(request: Request): Promise<Response>;
+  /** The domain itself, for CLI work the API does one request at a time (bulk imports). */
+  domain: Domain;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function openLocalApp(config: ServerConfig): Promise<LocalApp> {
   });
   return {
     fetch: (request) => app.fetch(request, { local: true, address: "local" }),
+    domain,
     async close() {
       await verifier.close();
       await domain.close();

@@ -1,4 +1,5 @@
 import type { ServerConfig } from "@gatehouse/api";
+import type { Domain } from "@gatehouse/domain";
 import { parseToken } from "@gatehouse/token-model";
 import { CliError } from "../cli-error.js";
 import { ApiClient } from "./api-client.js";
@@ -13,6 +14,8 @@ const loadUndici = () => import("undici");
 export interface Connection {
   client: ApiClient;
   mode: "remote" | "socket" | "in-process";
+  /** In-process only: the domain the app was opened over (bulk imports call it directly). */
+  domain?: Domain;
   close(): Promise<void>;
 }
 
@@ -119,5 +122,5 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     const code = (err as { code?: string }).code;
     throw new CliError(err instanceof Error ? err.message : String(err), { code: code ?? "FAILED" });
   }
-  return { client: new ApiClient((r) => local.fetch(r), `the data folder ${config.dataDir}`), mode: "in-process", close: () => local.close() };
+  return { client: new ApiClient((r) => local.fetch(r), `the data folder ${config.dataDir}`), mode: "in-process", domain: local.domain, close: () => local.close() };
 }
