@@ -57,21 +57,26 @@ describe.runIf(clientsHere)("README tour, run literally with real clients", () =
   });
 
   beforeAll(async () => {
-    gh = await startGatehouse();
-    work = mkdtempSync(join(tmpdir(), "gh-tour-"));
-    home = join(work, "home");
-    rlib = join(work, "rlib");
-    for (const dir of [home, rlib, join(work, "dist")]) mkdirSync(dir, { recursive: true });
-    python = resolvePython();
-    const venv = spawnSync(python, ["-m", "venv", join(work, "venv")], { encoding: "utf8" });
-    expect(venv.status, venv.stderr).toBe(0);
-    for (const version of ["1.0", "1.1"]) {
-      buildPythonPackage(python, join(work, "dist"), { name: "mypkg", version });
-      const conda = buildWithCph({ name: "mypkg", version, subdir: "noarch", format: "conda" }, mkdtempSync(join(tmpdir(), "gh-tour-conda-")));
-      copyFileSync(conda.path, join(work, conda.filename));
+    // The server starts while the package files are built (CI time is tight).
+    const starting = startGatehouse();
+    try {
+      work = mkdtempSync(join(tmpdir(), "gh-tour-"));
+      home = join(work, "home");
+      rlib = join(work, "rlib");
+      for (const dir of [home, rlib, join(work, "dist")]) mkdirSync(dir, { recursive: true });
+      python = resolvePython();
+      const venv = spawnSync(python, ["-m", "venv", join(work, "venv")], { encoding: "utf8" });
+      expect(venv.status, venv.stderr).toBe(0);
+      for (const version of ["1.0", "1.1"]) {
+        buildPythonPackage(python, join(work, "dist"), { name: "mypkg", version });
+        const conda = buildWithCph({ name: "mypkg", version, subdir: "noarch", format: "conda" }, mkdtempSync(join(tmpdir(), "gh-tour-conda-")));
+        copyFileSync(conda.path, join(work, conda.filename));
+      }
+      buildRPackage(work, { package: "mypkg", version: "1.0" });
+      buildRPackage(work, { package: "mybiocpkg", version: "1.0.0" });
+    } finally {
+      gh = await starting;
     }
-    buildRPackage(work, { package: "mypkg", version: "1.0" });
-    buildRPackage(work, { package: "mybiocpkg", version: "1.0.0" });
 
     const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
     const script = tourBlocks(readme)

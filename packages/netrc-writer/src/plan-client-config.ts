@@ -1,5 +1,5 @@
 import { defaultClientPaths } from "./client-paths.js";
-import { CLIENT_NAMES, type ClientConfigPlan, type ClientConfigRequest, type RepoTarget } from "./client-config-types.js";
+import { CLIENT_NAMES, type ClientConfigPlan, type ClientConfigRequest, type ClientName, type RepoTarget } from "./client-config-types.js";
 import { validateNetrcValue } from "./netrc-value.js";
 import { type PlanContext, planClient, type TargetRepo } from "./plan-clients.js";
 import { FilePlan, readFileOrNull } from "./plan-files.js";
@@ -43,6 +43,7 @@ export function planClientConfig(
     const planned = planClient(client, ctx);
     if (!planned.ok) return planned;
   }
+  if (req.tokenEnv !== undefined) ctx.notes.push(tokenEnvSummary(req.tokenEnv, clients));
   return ok({ changes: ctx.files.changes(), unchanged: ctx.files.unchanged(), notes: [...new Set(ctx.notes)], tryCommands: ctx.tryCommands });
 }
 
@@ -91,4 +92,16 @@ function checkRequest(req: ClientConfigRequest): Result<TargetRepo[]> {
     targets.push(checked.value);
   }
   return ok(targets);
+}
+
+/** Clients whose files can name an environment variable for the token, and how. */
+const READS_ENV: Partial<Record<ClientName, string>> = { conda: ".condarc (the channel's /t/ segment)", r: "the R profile (Sys.getenv)", bioc: "the R profile (Sys.getenv)" };
+
+/** One line saying exactly which clients reference the variable and which cannot. */
+function tokenEnvSummary(variable: string, clients: readonly ClientName[]): string {
+  const can = [...new Set(clients.filter((c) => READS_ENV[c] !== undefined).map((c) => `${c === "bioc" ? "BiocManager" : c} in ${READS_ENV[c]}`))];
+  const cannot = clients.filter((c) => READS_ENV[c] === undefined);
+  const parts = [can.length > 0 ? `$${variable} is referenced by ${can.join(", ")}` : `no chosen client can reference $${variable} from its files`];
+  if (cannot.length > 0) parts.push(`${cannot.join(", ")} cannot read it from their files (netrc holds no variables; uv wants its own UV_INDEX_* names): they need the token in netrc (--token)`);
+  return `${parts.join("; ")}.`;
 }

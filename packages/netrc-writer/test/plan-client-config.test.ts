@@ -91,6 +91,9 @@ describe("planClientConfig", () => {
     expect(rprofile).toContain('local({ t <- Sys.getenv("GATEHOUSE_TOKEN"); if (nzchar(t))');
     expect(rprofile).toContain('paste("machine", "127.0.0.1", "login __token__ password", t)');
     expect(result.tryCommands).toContain(`curl --fail --silent --show-error -u "__token__:$GATEHOUSE_TOKEN" ${URL}`);
+    expect(notes).toContain(
+      "$GATEHOUSE_TOKEN is referenced by r in the R profile (Sys.getenv), conda in .condarc (the channel's /t/ segment); pip, uv, curl cannot read it from their files",
+    );
   });
 
   it("with token and tokenEnv, still writes the netrc and says it holds the token", () => {
