@@ -1,16 +1,17 @@
 import { chmodSync, existsSync, mkdirSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
-import { STATUS_CODES } from "node:http";
+import { type Server, createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type CreatedToken, type Domain, TokenVerifier, advertiseEndpoint, followChanges, mintFirstAdminTokenIfEmpty, openDomain } from "@gatehouse/domain";
-import { type Http2Bindings, type HttpBindings, createAdaptorServer } from "@hono/node-server";
+import { createAdaptorServer } from "@hono/node-server";
 import pino, { type Logger } from "pino";
-import type { AppBindings } from "./app-env.js";
 import { createApp, type GatehouseApp } from "./app.js";
+import { FastPages } from "./http/fast-pages.js";
 import { lingerBeforeClose } from "./http/linger-before-close.js";
+import { routesListener } from "./http/routes-listener.js";
 import type { ServerConfig } from "./env.js";
 import { FailureLimiter } from "./middleware/failure-limiter.js";
+import { IndexCache } from "./protocols/index-cache.js";
 
 /** A running server. */
 export interface RunningServer {
@@ -25,15 +26,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/**
- * The HTTP reason phrase for an error: the standard phrase plus our message, so
- * clients that print only the status line (twine, pip) still tell the user why.
- */
-export function reasonPhraseOf(status: number, message: string): string {
-  const standard = STATUS_CODES[status] ?? "Error";
-  const safe = message.replace(/[^\x20-\x7e]/g, " ").slice(0, 300);
-  return `${standard}: ${safe}`;
-}
+export { reasonPhraseOf } from "./http/reason-phrase.js";
 
 /** Path of a data folder's local admin socket. */
 export function adminSocketPathOf(dataDir: string): string {
@@ -82,25 +75,20 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
     const firstToken = await mintFirstAdminTokenIfEmpty(domain);
     const verifier = new TokenVerifier(domain);
     const limiter = new FailureLimiter(config.authFailureLimit, config.authFailureWindowMs);
-    const app = createApp({ domain, verifier, config, logger, limiter });
+    const indexCache = new IndexCache(domain);
+    const app = createApp({ domain, verifier, config, logger, limiter, indexCache });
+    const fastPages = new FastPages({ domain, verifier, cache: indexCache, metrics: app.metrics, logger });
     // Other nodes' revocations and index changes arrive by LISTEN/NOTIFY (Postgres only).
     const stopFollowing = await followChanges(domain);
 
-    const http = createAdaptorServer({
-      fetch: async (req: Request, env: HttpBindings | Http2Bindings) => {
-        const bindings: AppBindings = { address: env.incoming.socket.remoteAddress ?? "unknown" };
-        const res = await app.fetch(req, bindings);
-        if (bindings.errorMessage && res.status >= 400 && "statusMessage" in env.outgoing) {
-          env.outgoing.statusMessage = reasonPhraseOf(res.status, bindings.errorMessage);
-        }
-        return res;
-      },
-    }) as Server;
+    // Cached project pages are answered below the framework; everything else goes through the routes.
+    const http = createHttpServer(fastPages.listener(routesListener(app)));
     http.keepAliveTimeout = 65_000;
     lingerBeforeClose(http);
     const admin = createAdaptorServer({ fetch: (req: Request) => app.fetch(req, { local: true, address: "local" }) }) as Server;
     const stopAll = async () => {
       await stopFollowing();
+      fastPages.close();
       if (http.listening) await closeServer(http);
       if (admin.listening) await closeServer(admin);
       await verifier.close();

@@ -12,6 +12,25 @@ export interface CachedPage {
   gzip: Buffer | null;
 }
 
+/** The parts of a request a cached page's answer depends on. */
+export interface PageRequest {
+  ifNoneMatch: string | null | undefined;
+  acceptEncoding: string | null | undefined;
+  head: boolean;
+}
+
+/** How a page may be cached on the way: `private` for pages only their viewer may see (authenticated repos, private packages). */
+export interface PageOptions {
+  private?: boolean;
+}
+
+/** The whole answer to one request of a cached page. Shared between requests: never mutate it. */
+export interface PageAnswer {
+  status: 200 | 304;
+  headers: Readonly<Record<string, string>>;
+  body: Buffer | null;
+}
+
 /** Wraps rendered bytes as a cacheable page (strong ETag from the content). */
 export function makePage(body: string | Buffer, contentType: string, headers: Record<string, string> = {}): CachedPage {
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
@@ -27,28 +46,71 @@ export function isCompressedPage(page: CachedPage): boolean {
   return COMPRESSED_TYPES.has(page.contentType.split(";")[0]?.trim().toLowerCase() ?? "");
 }
 
-function acceptsGzip(acceptEncoding: string | undefined): boolean {
-  return acceptEncoding !== undefined && /\bgzip\b/i.test(acceptEncoding) && !/\bgzip\s*;\s*q=0(?:\.0*)?\b/i.test(acceptEncoding);
+function acceptsGzip(acceptEncoding: string | null | undefined): boolean {
+  return typeof acceptEncoding === "string" && /\bgzip\b/i.test(acceptEncoding) && !/\bgzip\s*;\s*q=0(?:\.0*)?\b/i.test(acceptEncoding);
 }
 
-/**
- * Answers a request from a cached page: 304 on a matching If-None-Match, the
- * gzip copy (made once per page, never per request) when accepted. Already
- * compressed pages go as they are, with no Content-Encoding, so no client
- * unpacks them on the way.
- * @example return respondWithPage(page, c.req.raw, c.req.method === "HEAD")
- */
-export function respondWithPage(page: CachedPage, request: Request, head = false): Response {
+const NOT_MODIFIED = 1;
+const GZIP = 2;
+const HEAD = 4;
+const PRIVATE = 8;
+
+// Every answer a page can give is built once and then shared, so a hit allocates nothing.
+const answers = new WeakMap<CachedPage, Map<number, PageAnswer>>();
+
+function buildAnswer(page: CachedPage, variant: number): PageAnswer {
   const compressed = isCompressedPage(page);
-  const headers: Record<string, string> = { ...page.headers, "Content-Type": page.contentType, ETag: page.etag, "Cache-Control": "no-cache" };
+  const headers: Record<string, string> = {
+    ...page.headers,
+    "Content-Type": page.contentType,
+    ETag: page.etag,
+    "Cache-Control": variant & PRIVATE ? "private, no-cache" : "no-cache",
+  };
   if (!compressed) headers.Vary = page.headers.Vary ? `${page.headers.Vary}, Accept-Encoding` : "Accept-Encoding";
-  if (matchesIfNoneMatch(request.headers.get("if-none-match"), page.etag)) return new Response(null, { status: 304, headers });
+  if (variant & NOT_MODIFIED) return { status: 304, headers, body: null };
   let body = page.body;
-  if (!compressed && page.body.length > 1024 && acceptsGzip(request.headers.get("accept-encoding") ?? undefined)) {
+  if (variant & GZIP) {
     page.gzip ??= gzipSync(page.body, { level: 6 });
     body = page.gzip;
     headers["Content-Encoding"] = "gzip";
   }
   headers["Content-Length"] = String(body.length);
-  return new Response(head ? null : body, { status: 200, headers });
+  return { status: 200, headers, body: variant & HEAD ? null : body };
+}
+
+/**
+ * The answer to a request of a cached page: 304 on a matching If-None-Match,
+ * the gzip copy (made once per page, never per request) when accepted. Already
+ * compressed pages go as they are, with no Content-Encoding, so no client
+ * unpacks them on the way. The server's fast path and the routes both answer
+ * with this, so they cannot differ.
+ * @example answerPage(page, { ifNoneMatch: null, acceptEncoding: "gzip", head: false }).status // 200
+ */
+export function answerPage(page: CachedPage, request: PageRequest, options: PageOptions = {}): PageAnswer {
+  let variant = options.private ? PRIVATE : 0;
+  if (matchesIfNoneMatch(request.ifNoneMatch, page.etag)) variant |= NOT_MODIFIED;
+  else {
+    if (!isCompressedPage(page) && page.body.length > 1024 && acceptsGzip(request.acceptEncoding)) variant |= GZIP;
+    if (request.head) variant |= HEAD;
+  }
+  let byVariant = answers.get(page);
+  if (!byVariant) {
+    byVariant = new Map();
+    answers.set(page, byVariant);
+  }
+  let answer = byVariant.get(variant);
+  if (!answer) {
+    answer = buildAnswer(page, variant);
+    byVariant.set(variant, answer);
+  }
+  return answer;
+}
+
+/**
+ * Answers a request from a cached page (see answerPage) as a fetch Response.
+ * @example return respondWithPage(page, c.req.raw, c.req.method === "HEAD")
+ */
+export function respondWithPage(page: CachedPage, request: Request, head = false, options: PageOptions = {}): Response {
+  const answer = answerPage(page, { ifNoneMatch: request.headers.get("if-none-match"), acceptEncoding: request.headers.get("accept-encoding"), head }, options);
+  return new Response(answer.body, { status: answer.status, headers: answer.headers });
 }

@@ -39,6 +39,8 @@ export class TokenVerifier {
   private readonly touched = new Set<string>();
   private readonly unsubscribe: () => void;
   private readonly flushTimer: NodeJS.Timeout;
+  /** Counts cache clears, so an answer read from the database before a revocation is not cached after it. */
+  private generation = 0;
 
   constructor(
     private readonly ctx: DomainContext,
@@ -46,6 +48,7 @@ export class TokenVerifier {
   ) {
     this.unsubscribe = ctx.bus.subscribe((change) => {
       if (change.kind === "token" || change.kind === "access") {
+        this.generation++;
         this.cache.clear();
         this.byPresented.clear();
       }
@@ -66,6 +69,7 @@ export class TokenVerifier {
       this.remember(presented, hit);
       return this.answerFromCache(hit, presented, now);
     }
+    const generation = this.generation;
     const row = await findTokenByHash(this.ctx.db, hash);
     if (!row) return { ok: false, reason: "unknown" };
     const status = tokenStatus({ expiresAt: row.expires_at, revokedAt: row.revoked_at }, now);
@@ -81,12 +85,26 @@ export class TokenVerifier {
       grant,
       compiled: compileGrant(grant),
     };
+    this.touched.add(row.id);
+    // A token change while the row was read may be this token's revocation: answer, but do not remember.
+    if (generation !== this.generation) return { ok: true, actor };
     if (this.cache.size >= (this.options.maxEntries ?? 10_000)) this.cache.clear();
     const entry = { actor, expiresAt: row.expires_at };
     this.cache.set(hash, entry);
     this.remember(presented, entry);
-    this.touched.add(row.id);
     return { ok: true, actor };
+  }
+
+  /**
+   * The actor of a token verified before and still cached and active, else undefined (with no
+   * checksum, hash or database work): for the server's fast path, which hands every other case to
+   * `verify`. Revocation clears the cache, so a revoked token is never answered from here.
+   */
+  cachedActor(presented: string): Extract<Actor, { kind: "token" }> | undefined {
+    const seen = this.byPresented.get(presented);
+    if (!seen || (seen.expiresAt && this.ctx.now() >= seen.expiresAt)) return undefined;
+    this.touched.add(seen.actor.tokenId);
+    return seen.actor;
   }
 
   private remember(presented: string, entry: CacheEntry): void {

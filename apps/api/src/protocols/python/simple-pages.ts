@@ -9,7 +9,7 @@ import {
   renderSimpleProjectJson,
 } from "@gatehouse/repo-index";
 import { ApiError } from "../../http/api-error.js";
-import { type CachedPage, makePage, respondWithPage } from "../cached-page.js";
+import { type CachedPage, type PageOptions, makePage, respondWithPage } from "../cached-page.js";
 import type { ProtocolDeps } from "../protocol-deps.js";
 import { toSimpleFile } from "./simple-files.js";
 import { simpleRootPage } from "./simple-root.js";
@@ -52,7 +52,7 @@ export async function serveSimple(deps: ProtocolDeps, req: SimpleRequest): Promi
   const head = req.request.method === "HEAD";
   if (rest.length === 0) return redirectTo("simple/");
   const [name = "", trailer] = rest;
-  if (rest.length === 1 && name === "") return respondWithPage(await rootPage(deps, req), req.request, head);
+  if (rest.length === 1 && name === "") return respondWithPage(await rootPage(deps, req), req.request, head, pageOptionsOf(req.reader));
   if (rest.length > 2 || (trailer !== undefined && trailer !== "") || !isValidProjectName(name)) {
     throw new ApiError("NOT_FOUND", `no project '${name}' in repo '${req.reader.repo.name}'`);
   }
@@ -62,7 +62,23 @@ export async function serveSimple(deps: ProtocolDeps, req: SimpleRequest): Promi
   if (!req.reader.sees(project)) throw noSuchProject(req, project);
   // Mirrored projects are read from their upstream first (once per TTL); new files drop this page from the cache.
   await req.reader.refreshMirrors(project, req.at);
-  return respondWithPage(await projectPage(deps, req, project), req.request, head);
+  return respondWithPage(await projectPage(deps, req, project), req.request, head, pageOptionsOf(req.reader));
+}
+
+/**
+ * `Cache-Control: private` for what only this viewer may see: every page of an
+ * authenticated repo, and pages of a public one listing private packages.
+ */
+export function pageOptionsOf(reader: Pick<RepoReader, "repo" | "viewerKey">): PageOptions {
+  return { private: reader.repo.authenticated || reader.viewerKey !== "" };
+}
+
+/**
+ * The IndexCache key of a project page: shared with the server's fast path,
+ * which reads the page the route rendered.
+ */
+export function projectPageKey(snapshot: string, viewerKey: string, contentType: string, project: string): string {
+  return `simple\u0000${snapshot}\u0000${viewerKey}\u0000${contentType}\u0000${project}`;
 }
 
 function rootPage(deps: ProtocolDeps, req: SimpleRequest): Promise<CachedPage> {
@@ -71,7 +87,7 @@ function rootPage(deps: ProtocolDeps, req: SimpleRequest): Promise<CachedPage> {
 
 function projectPage(deps: ProtocolDeps, req: SimpleRequest, project: string): Promise<CachedPage> {
   const contentType = chooseSimpleContentType(req.request.headers.get("accept") ?? undefined);
-  const key = `simple\u0000${req.snapshot}\u0000${req.reader.viewerKey}\u0000${contentType}\u0000${project}`;
+  const key = projectPageKey(req.snapshot, req.reader.viewerKey, contentType, project);
   return deps.cache.get(req.reader, key, project, async () => {
     const rows = await req.reader.files(req.at, { project });
     if (rows.length === 0) throw noSuchProject(req, project);
