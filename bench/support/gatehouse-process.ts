@@ -19,7 +19,9 @@ export interface GatehouseProcess {
 export async function startGatehouseProcess(dataDir: string, options: { databaseUrl?: string } = {}): Promise<GatehouseProcess> {
   if (!existsSync(join(repoRoot, "apps", "cli", "dist"))) throw new Error("build first: pnpm exec turbo run build");
   const cliBin = join(repoRoot, "apps", "cli", "bin", "run.js");
-  const child = spawn(process.execPath, [cliBin, "serve", "--host", "127.0.0.1", "--port", "0", "--data", dataDir], {
+  // BENCH_FROM_SOURCE=1 runs the workspace packages from their sources (no build needed; same code).
+  const fromSource = process.env.BENCH_FROM_SOURCE === "1" ? ["--conditions=source", "--import", "tsx"] : [];
+  const child = spawn(process.execPath, [...fromSource, cliBin, "serve", "--host", "127.0.0.1", "--port", "0", "--data", dataDir], {
     env: { ...process.env, GATEHOUSE_LOG_LEVEL: "warn", DATABASE_URL: options.databaseUrl },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,0 +1,16 @@
+import { createServer } from "node:net";
+
+/**
+ * A TCP port free on loopback right now (the OS picks it).
+ * @example const port = await freePort()
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
