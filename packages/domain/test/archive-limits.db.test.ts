@@ -47,4 +47,16 @@ describe.each(testDatabases)("archive limits on publish on $name", (database) =>
     });
     expect(await listSourceFiles(domain, LOCAL_ACTOR, { source: "first" })).toEqual([]);
   });
+
+  it("reads archives within the limits of its settings", async () => {
+    await setUp({ archiveLimits: { maxMetadataBytes: 16 } });
+    const sdist = gzipSync(pkgInfoTar());
+    await expect(publish("foo-1.0.tar.gz", sdist)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringContaining("16-byte limit"),
+    });
+    await domain.close();
+    await setUp();
+    await expect(publish("foo-1.0.tar.gz", sdist)).resolves.toMatchObject({ filename: "foo-1.0.tar.gz", version: "1.0" });
+  });
 });

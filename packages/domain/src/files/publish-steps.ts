@@ -84,7 +84,7 @@ export async function inspectUpload(ctx: DomainContext, source: SourceRow, input
     if (input.md5 && input.md5.toLowerCase() !== staged.md5) {
       throw new DomainError("DIGEST_MISMATCH", `md5 of the received bytes (${staged.md5}) differs from the one sent (${input.md5}): the upload was corrupted, retry it`, "md5_digest");
     }
-    const inspected = await inspectorFor(source.kind)({ ...staged, filename: input.filename });
+    const inspected = await inspectorFor(source.kind, ctx.settings.archiveLimits)({ ...staged, filename: input.filename });
     // Checked before the bytes are made durable, and again under a lock in the transaction for races.
     await refuseSecondSdist(ctx.db, { sourceId: source.id, sourceName: source.name }, inspected, input.filename);
     return { filename: input.filename, staged, inspected };
