@@ -52,15 +52,22 @@ export async function fetchVerifiedBytes(ctx: DomainContext, file: PackageFileRo
   }
   const learnt = file.sha256 === "";
   const metadata = withRecordDigest(file, staged.sha256);
-  await ctx.db.transaction().execute(async (tx) => {
-    await tx
+  const update = (db: typeof ctx.db) =>
+    db
       .updateTable("package_files")
       .set({ sha256: staged.sha256, md5: staged.md5, size: staged.size, ...(metadata ? { metadata: JSON.stringify(metadata) } : {}) })
       .where("id", "=", file.id)
       .execute();
-    if (learnt) await recordChange(tx, { kind: "package", sourceId: file.source_id, project: file.project });
+  if (!learnt) {
+    // Nothing an index shows changed (the digests it lists were verified): one statement, no change record.
+    await update(ctx.db);
+    return { ...file, md5: staged.md5, size: staged.size };
+  }
+  await ctx.db.transaction().execute(async (tx) => {
+    await update(tx);
+    await recordChange(tx, { kind: "package", sourceId: file.source_id, project: file.project });
   });
-  if (learnt) ctx.bus.publish({ kind: "package", sourceId: file.source_id, project: file.project });
+  ctx.bus.publish({ kind: "package", sourceId: file.source_id, project: file.project });
   return { ...file, sha256: staged.sha256, md5: staged.md5, size: staged.size, ...(metadata ? { metadata } : {}) };
 }
 
