@@ -196,6 +196,7 @@ function planConnect(ctx: PlanContext, repos: readonly TargetRepo[]): Result<voi
     if (!wrote.ok) return wrote;
   }
   const python = repos.find((r) => r.kind === "python" || r.kind === "any");
+  if (target.pipConf !== null && python === undefined) notes.push(`No python repo named: ${target.pipConf} is left as it is.`);
   if (target.pipConf !== null && python !== undefined) {
     const options = { indexUrl: python.url.href, trustedHost: python.host, timeout: target.pipTimeout };
     const wrote = writeMerged(ctx, target.pipConf, "connect", false, mergePipConf(files.current(target.pipConf), options));

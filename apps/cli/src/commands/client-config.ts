@@ -95,6 +95,7 @@ export default class ClientConfig extends BaseCommand<typeof ClientConfig> {
     if (f.repo) {
       const probe = token ?? envToken;
       if (f["token-env"] && probe === undefined) this.note(`note: $${f["token-env"]} is not set here, so the repos were not checked with it`);
+      else if (f["dry-run"] && probe === undefined) this.note("note: no token given with --dry-run, so the repos were not checked");
       else await this.refuseUnreadable(targets, probe);
     }
 
