@@ -28,13 +28,14 @@ export function lockPathOf(dataDir: string): string {
 export function readLockHolder(dataDir: string): LockHolder | null {
   try {
     const holder = JSON.parse(readFileSync(lockPathOf(dataDir), "utf8")) as LockHolder;
-    return isAlive(holder.pid) ? holder : null;
+    return isProcessAlive(holder.pid) ? holder : null;
   } catch {
     return null;
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process id is alive on this host (EPERM: alive, owned by another user). */
+export function isProcessAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

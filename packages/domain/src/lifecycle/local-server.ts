@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { readLockHolder } from "../db/index.js";
+import { isProcessAlive, readLockHolder } from "../db/index.js";
 import { type AdvertisedServer, readAdvertisedServer } from "./advertise-endpoint.js";
 
 /** What a CLI on this machine finds in a data folder. */
@@ -12,15 +12,6 @@ export type LocalServer =
   /** Nothing runs: the folder (its embedded database, or a new one) is the CLI's to open. */
   | { kind: "none" };
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /** Path of the embedded database inside a data folder. */
 export function embeddedDatabasePathOf(dataDir: string): string {
   return join(dataDir, "pgdata");
@@ -28,7 +19,7 @@ export function embeddedDatabasePathOf(dataDir: string): string {
 
 function running(server: Pick<AdvertisedServer, "pid" | "url" | "socket">): LocalServer | null {
   // A process that died without cleaning up leaves its socket file; a reused pid has no socket.
-  if (!isAlive(server.pid) || !existsSync(server.socket)) return null;
+  if (!isProcessAlive(server.pid) || !existsSync(server.socket)) return null;
   return { kind: "running", pid: server.pid, url: server.url, socket: server.socket };
 }
 
