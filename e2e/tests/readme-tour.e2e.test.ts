@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -65,8 +65,10 @@ describe.runIf(clientsHere)("README tour, run literally with real clients", () =
       rlib = join(work, "rlib");
       for (const dir of [home, rlib, join(work, "dist")]) mkdirSync(dir, { recursive: true });
       python = resolvePython();
-      const venv = spawnSync(python, ["-m", "venv", join(work, "venv")], { encoding: "utf8" });
+      // The tour's `pip install` goes into a venv; pip itself comes from the machine's python (no copy to install: CI time).
+      const venv = spawnSync(python, ["-m", "venv", "--without-pip", "--system-site-packages", join(work, "venv")], { encoding: "utf8" });
       expect(venv.status, venv.stderr).toBe(0);
+      writeFileSync(join(work, "venv", "bin", "pip"), '#!/bin/sh\nexec "$(dirname "$0")/python" -m pip "$@"\n', { mode: 0o755 });
       for (const version of ["1.0", "1.1"]) {
         buildPythonPackage(python, join(work, "dist"), { name: "mypkg", version });
         const conda = buildWithCph({ name: "mypkg", version, subdir: "noarch", format: "conda" }, mkdtempSync(join(tmpdir(), "gh-tour-conda-")));
