@@ -121,10 +121,14 @@ async function main(): Promise<void> {
     await timeGet(`${gh.url}/loc/simple/hot/`);
     await timeGet(`${gh.url}/mir/simple/hot/`);
     const rates: Record<string, CannonResult> = {};
-    // A short round each first, so neither measured round pays for the JIT warming up.
+    // A short round each first, so neither measured round pays for the JIT warming up; then rounds
+    // alternate and each page keeps its best, so a burst of load from elsewhere skews neither.
     for (const repo of ["loc", "mir"]) await autocannon({ url: `${gh.url}/${repo}/simple/hot/`, connections: CONNECTIONS, duration: 2 });
-    for (const repo of ["loc", "mir"]) {
-      rates[repo] = await autocannon({ url: `${gh.url}/${repo}/simple/hot/`, connections: CONNECTIONS, duration: SECONDS });
+    for (let round = 0; round < 2; round++) {
+      for (const repo of ["loc", "mir"]) {
+        const r = await autocannon({ url: `${gh.url}/${repo}/simple/hot/`, connections: CONNECTIONS, duration: SECONDS / 2 });
+        if ((rates[repo]?.requests.average ?? -1) < r.requests.average) rates[repo] = r;
+      }
     }
     const loc = rates.loc;
     const mir = rates.mir;
