@@ -42,15 +42,20 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     if (normalized.refused) throw normalized.refused;
   }
 
-  /** The connection to Gatehouse, opened on first use. */
-  protected async api() {
+  /** The connection to Gatehouse (its mode, and in-process its domain), opened on first use. */
+  protected async connected(): Promise<Connection> {
     this.connection ??= await connect({
       address: this.flags.address,
       dataDir: this.flags.data,
       env: process.env,
       localOnly: this.localOnly,
     });
-    return this.connection.client;
+    return this.connection;
+  }
+
+  /** The API client of the connection, opened on first use. */
+  protected async api() {
+    return (await this.connected()).client;
   }
 
   /** Whether output is JSON. */

@@ -1,0 +1,146 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type RunningServer, loadConfig, startServer } from "@gatehouse/api";
+import { wheelBytes } from "@gatehouse/domain/test-support";
+import { Config } from "@oclif/core";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { expandPaths, globToRegExp } from "../bulk/expand-paths.js";
+import { COMMANDS } from "../index.js";
+
+interface Run {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+interface Summary {
+  mode: string;
+  files: number;
+  added: number;
+  skipped: number;
+  refused: number;
+  refusals: { filename: string; path: string; code: string; reason: string }[];
+}
+
+const work = mkdtempSync(join(tmpdir(), "gh-cli-bulk-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Writes wheels of bulk-<prefix>-<i> 1.0 into dir/sub<i % 3>/, plus a README that is not a package. */
+function wheelFolder(name: string, prefix: string, count: number): string {
+  const dir = join(work, name);
+  for (let i = 0; i < count; i++) {
+    const sub = join(dir, `sub${i % 3}`, "deeper");
+    mkdirSync(sub, { recursive: true });
+    const w = wheelBytes(`bulk-${prefix}-${i}`, "1.0");
+    writeFileSync(join(sub, w.filename), w.bytes);
+  }
+  writeFileSync(join(dir, "README.txt"), "not a package");
+  return dir;
+}
+
+let config: Config;
+beforeAll(async () => {
+  const pjson = { name: "@gatehouse/cli", version: "0.0.0", oclif: { bin: "gatehouse", topicSeparator: " " as const } };
+  config = await Config.load({ root: join(import.meta.dirname, "..", ".."), pjson });
+});
+
+async function gatehouse(id: keyof typeof COMMANDS, argv: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
+  const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => out.push(String(chunk)) > 0);
+  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => err.push(String(chunk)) > 0);
+  process.exitCode = 0;
+  try {
+    await COMMANDS[id].run(argv, config);
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+    process.env = saved;
+  }
+  const exitCode = Number(process.exitCode ?? 0);
+  process.exitCode = 0;
+  return { stdout: out.join(""), stderr: err.join(""), exitCode };
+}
+
+describe("--path values", () => {
+  it("globs: * within a name, ** across folders, [..] classes", () => {
+    expect(globToRegExp("*.whl").test("a-1.0-py3-none-any.whl")).toBe(true);
+    expect(globToRegExp("*.whl").test("x/a.whl")).toBe(false);
+    expect(globToRegExp("**/*.whl").test("x/y/a.whl")).toBe(true);
+    expect(globToRegExp("**/*.whl").test("a.whl")).toBe(true);
+    expect(globToRegExp("a-[12].0.tar.gz").test("a-2.0.tar.gz")).toBe(true);
+    expect(globToRegExp("a-[12].0.tar.gz").test("a-3.0.tar.gz")).toBe(false);
+  });
+
+  it("takes a folder's package files recursively, a glob's matches, each file once, and names what matched nothing", () => {
+    const dir = wheelFolder("expand", "x", 4);
+    const { files, missing } = expandPaths([dir, join(dir, "sub0/**/*.whl"), join(work, "nope"), join(dir, "*.conda")]);
+    expect(files).toHaveLength(4);
+    expect(files.every((f) => f.path.endsWith(".whl") && f.size > 0)).toBe(true);
+    expect(missing.map((m) => m.reason)).toEqual([`cannot read ${join(work, "nope")}: no such file or folder`, `no file matches ${join(dir, "*.conda")}`]);
+  });
+});
+
+describe("gatehouse add --path FOLDER|GLOB in local mode (in process)", () => {
+  const dataDir = join(work, "local-data");
+  const env = { GATEHOUSE_ADDRESS: undefined, GATEHOUSE_TOKEN: undefined, DATABASE_URL: undefined };
+  const add = (args: string[]) => gatehouse("add", ["--source", "bulk", ...args, "--data", dataDir, "-o", "json"], env);
+
+  it("adds a folder, then on a re-run skips what is there and refuses a name with other bytes", async () => {
+    expect((await gatehouse("create:source", ["--name", "bulk", "--kind", "python", "--data", dataDir], env)).exitCode).toBe(0);
+    const dir = wheelFolder("local", "l", 30);
+    const first = await add(["--path", dir]);
+    expect(first.exitCode, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout) as Summary).toMatchObject({ mode: "in-process", files: 30, added: 30, skipped: 0, refused: 0, refusals: [] });
+
+    // An interrupted import run again, with one file rebuilt under the same name and one new file.
+    const changed = wheelBytes("bulk-l-7", "1.0", "Summary: rebuilt\n");
+    writeFileSync(join(dir, "sub1", "deeper", changed.filename), changed.bytes);
+    const extra = wheelBytes("bulk-l-new", "1.0");
+    writeFileSync(join(dir, "sub2", extra.filename), extra.bytes);
+    const again = await add(["--path", join(dir, "**/*.whl")]);
+    expect(again.exitCode).toBe(1);
+    const summary = JSON.parse(again.stdout) as Summary;
+    expect(summary).toMatchObject({ files: 31, added: 1, skipped: 29, refused: 1 });
+    expect(summary.refusals).toEqual([
+      { filename: changed.filename, path: join(dir, "sub1", "deeper", changed.filename), code: "ALREADY_EXISTS", reason: expect.stringMatching(/already exists in source 'bulk'.*sha256 [0-9a-f]{64}, this one [0-9a-f]{64}/) },
+    ]);
+    expect(again.stderr).toMatch(/1 of 31 file\(s\) were not uploaded: bulk_l_7-1\.0-py3-none-any\.whl/);
+  });
+
+  it("refuses a path that names nothing, without stopping the others", async () => {
+    const dir = wheelFolder("local-more", "m", 2);
+    const run = await add(["--path", `${dir},${join(work, "missing-dir")}`]);
+    expect(run.exitCode).toBe(1);
+    expect(JSON.parse(run.stdout) as Summary).toMatchObject({ added: 2, refused: 1, refusals: [{ code: "NOT_FOUND", reason: `cannot read ${join(work, "missing-dir")}: no such file or folder` }] });
+  });
+});
+
+describe("gatehouse add --path FOLDER in remote mode", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer(loadConfig({ GATEHOUSE_LOG_LEVEL: "silent" }, { host: "127.0.0.1", port: 0, dataDir: join(work, "server-data") }));
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("uploads a folder over HTTP, then skips it all on a re-run", async () => {
+    const env = { GATEHOUSE_ADDRESS: server.url, GATEHOUSE_TOKEN: server.firstToken?.token, DATABASE_URL: undefined };
+    expect((await gatehouse("create:source", ["--name", "bulk", "--kind", "python"], env)).exitCode).toBe(0);
+    const dir = wheelFolder("remote", "r", 12);
+    const first = await gatehouse("add", ["--source", "bulk", "--path", dir, "-o", "json"], env);
+    expect(first.exitCode, first.stderr).toBe(0);
+    expect(JSON.parse(first.stdout) as Summary).toMatchObject({ mode: "remote", files: 12, added: 12, skipped: 0, refused: 0 });
+    const again = await gatehouse("add", ["--source", "bulk", "--path", dir, "-o", "json"], env);
+    expect(JSON.parse(again.stdout) as Summary).toMatchObject({ files: 12, added: 0, skipped: 12, refused: 0 });
+    const human = await gatehouse("add", ["--source", "bulk", "--path", dir], env);
+    expect(human.stdout).toBe("");
+    expect(human.stderr).toContain("skipped bulk_r_0-1.0-py3-none-any.whl: already there");
+    expect(human.stderr).toMatch(/bulk: 12 file\(s\): 0 added, 12 skipped \(already there\), 0 refused/);
+  });
+});
