@@ -9,6 +9,8 @@ export const repoRoot = join(import.meta.dirname, "..", "..");
 export interface GatehouseProcess {
   url: string;
   child: ChildProcess;
+  /** The first admin token the banner showed (empty when the data folder already had tokens). */
+  adminToken: string;
 }
 
 /**
@@ -37,5 +39,6 @@ export async function startGatehouseProcess(dataDir: string, options: { database
     child.stderr?.on("data", onData);
     child.once("exit", (code) => reject(new Error(`gatehouse exited with ${code}: ${output}`)));
   });
-  return { url, child };
+  const adminToken = /^\s+(gth-[A-Za-z0-9]{46})\s*$/m.exec(output)?.[1] ?? "";
+  return { url, child, adminToken };
 }
