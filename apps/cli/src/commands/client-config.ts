@@ -148,7 +148,8 @@ export default class ClientConfig extends BaseCommand<typeof ClientConfig> {
     const plan = planClientConfig(request);
     if (!plan.ok) {
       const field = FIELD_OF_ERROR[plan.error.code];
-      throw new CliError(plan.error.message, { code: "INVALID_INPUT", ...(field ? { field } : {}) });
+      const hint = plan.error.code === "NETRC_TOKEN_CONFLICT" ? "name the repos with --repo and add --mint-token to mint one token covering them all" : undefined;
+      throw new CliError(plan.error.message, { code: "INVALID_INPUT", ...(field ? { field } : {}), ...(hint ? { hint } : {}) });
     }
     const p = plan.value;
     if (this.json) {
