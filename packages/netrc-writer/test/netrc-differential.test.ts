@@ -27,6 +27,7 @@ const TARGET = "pkg.gatehouse.test";
 const NEW_TOKEN = `gth-${"N3wT0ken".repeat(5)}abcdef`;
 const HOSTS = [TARGET, "a.example.test", "b.example.test", "unknown.example.test"];
 const toolsPresent = hasCommand("python3", ["--version"]) && hasCommand("curl", ["--version"]);
+if (!toolsPresent && process.env.GATEHOUSE_REQUIRE_CLIENTS === "1") throw new Error("python3 and curl are required (GATEHOUSE_REQUIRE_CLIENTS=1) for the netrc differential tests but were not found");
 
 // pythonBefore/pythonAfter: whether Python 3.11's netrc module can read the file before and after the edit.
 const CASES = [
