@@ -12,6 +12,9 @@ import { describeOnServerDatabases } from "../support/on-server-databases.js";
 const python = hasClient("python3") ? resolvePython() : "";
 const ready = python !== "" && hasClient("twine") && hasClient(python, ["-m", "pip", "--version"]);
 const DEBIAN_WHEELS = "/usr/share/python-wheels";
+if (!existsSync(DEBIAN_WHEELS) && process.env.GATEHOUSE_REQUIRE_CLIENTS === "1") {
+  throw new Error(`Debian's wheels (python3-pip-whl, in ${DEBIAN_WHEELS}) are required (GATEHOUSE_REQUIRE_CLIENTS=1) but were not found`);
+}
 
 describeOnServerDatabases("python repos with the real twine and pip", ready ? null : "python3, twine or pip is not installed", (db) => {
   let gh: RunningGatehouse;
