@@ -12,6 +12,7 @@ import { refuseOversizedBodies } from "./middleware/refuse-oversized-bodies.js";
 import { adminConsoleRoutes } from "./routes/admin-console.js";
 import { blocklistRoutes } from "./routes/api/blocklist-routes.js";
 import { fileRoutes } from "./routes/api/file-routes.js";
+import { gcRoutes } from "./routes/api/gc-routes.js";
 import { labelRoutes } from "./routes/api/label-routes.js";
 import { metadataRoutes } from "./routes/api/metadata-routes.js";
 import { identityRoutes } from "./routes/api/identity-routes.js";
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): GatehouseApp {
   hono.route("/__admin__", adminConsoleRoutes());
   hono.route("/__api__", labelRoutes(deps));
   hono.route("/__api__", syncRoutes(deps));
+  hono.route("/__api__", gcRoutes(deps));
   hono.route("/__api__", blocklistRoutes(deps));
   hono.route("/__api__", metadataRoutes(deps));
   hono.route("/__local__", localRoutes(deps));
@@ -66,8 +68,9 @@ export function createApp(deps: AppDeps): GatehouseApp {
   });
   hono.onError((err, c) => {
     const { status, body, headers } = toErrorResponse(err);
-    // A body over the limit was not read to its end: the connection cannot carry another request.
-    if (status === 413) headers.Connection = "close";
+    // A body over the limit, or one the disk had no room for, was not read to its end: the
+    // connection cannot carry another request (and closing, with the linger, lets the client read the answer).
+    if (status === 413 || status === 507) headers.Connection = "close";
     if (status === 401 && !headers["WWW-Authenticate"]) headers["WWW-Authenticate"] = `Basic realm="${realmOf(c.req.path)}"`;
     if (status >= 500) deps.logger.error({ err: err instanceof Error ? err.message : String(err), path: c.env?.redactedPath }, "request failed");
     if (status === 401 || status === 403) metrics.inc("gatehouse_auth_refusals_total", { status: String(status) });

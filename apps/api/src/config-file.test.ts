@@ -45,6 +45,8 @@ failure_window_seconds = 10
 allow_private = true
 index_ttl_seconds = 0
 timeout_seconds = 7
+[gc]
+interval = "6h"
 `;
 
 describe("the config file", () => {
@@ -62,6 +64,7 @@ describe("the config file", () => {
       authFailureLimit: 5,
       authFailureWindowMs: 10_000,
       upstream: { allowPrivate: true, indexTtlSeconds: 0, timeoutSeconds: 7 },
+      gcIntervalMs: 6 * 3_600_000,
       storage: {
         kind: "s3",
         bucket: "pkgs",

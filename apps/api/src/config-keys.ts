@@ -35,6 +35,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: "upstream.allow_private", type: "boolean", env: "GATEHOUSE_UPSTREAM_ALLOW_PRIVATE" },
   { key: "upstream.index_ttl_seconds", type: "integer", env: "GATEHOUSE_UPSTREAM_INDEX_TTL_SECONDS" },
   { key: "upstream.timeout_seconds", type: "integer", env: "GATEHOUSE_UPSTREAM_TIMEOUT_SECONDS" },
+  { key: "gc.interval", type: "string", env: "GATEHOUSE_GC_INTERVAL" },
 ];
 
 /** Environment variables that are settings but have no key: aliases and the file's own name. */

@@ -13,6 +13,20 @@ const booleanText = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1");
 
+const DURATION = /^(\d{1,9})([smhd])$/;
+const UNIT_MS: Record<string, number> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `24h`, `30m`, … or `off`: milliseconds, or null when off. */
+const intervalText = z.string().transform((v, ctx) => {
+  const text = v.trim();
+  if (text === "off") return null;
+  const m = DURATION.exec(text);
+  const ms = m?.[1] && m[2] ? Number(m[1]) * (UNIT_MS[m[2]] ?? 0) : 0;
+  if (ms > 0) return ms;
+  ctx.addIssue({ code: "custom", message: "must be a duration such as 30m, 6h or 1d, or off" });
+  return z.NEVER;
+});
+
 const envSchema = z.object({
   GATEHOUSE_HOST: z.string().min(1).default("127.0.0.1"),
   GATEHOUSE_PORT: z.coerce.number().int().min(0).max(65535).default(4242),
@@ -40,6 +54,7 @@ const envSchema = z.object({
   GATEHOUSE_UPSTREAM_ALLOW_PRIVATE: booleanText.default(false),
   GATEHOUSE_UPSTREAM_INDEX_TTL_SECONDS: z.coerce.number().int().min(0).default(300),
   GATEHOUSE_UPSTREAM_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(30),
+  GATEHOUSE_GC_INTERVAL: intervalText.default(24 * 3_600_000),
 });
 
 /** Every server setting, validated. */
@@ -58,6 +73,8 @@ export interface ServerConfig {
   storage: StorageOptions;
   /** How remote sources reach their upstreams (tokens are read, by name, from this environment). */
   upstream: UpstreamSettings;
+  /** How often the server collects unreferenced files (`GATEHOUSE_GC_INTERVAL`); null: never on its own. */
+  gcIntervalMs: number | null;
 }
 
 /** The environment variables that are server settings (each has a config-file key, see config-keys.ts). */
@@ -109,6 +126,7 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv, overrides: Partial<Ser
     authFailureWindowMs: e.GATEHOUSE_AUTH_FAILURE_WINDOW_SECONDS * 1000,
     biocRelease: e.GATEHOUSE_BIOC_RELEASE,
     storage: storage.value,
+    gcIntervalMs: e.GATEHOUSE_GC_INTERVAL,
     upstream: {
       allowPrivate: e.GATEHOUSE_UPSTREAM_ALLOW_PRIVATE,
       indexTtlSeconds: e.GATEHOUSE_UPSTREAM_INDEX_TTL_SECONDS,

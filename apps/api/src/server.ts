@@ -7,6 +7,7 @@ import { createAdaptorServer } from "@hono/node-server";
 import pino, { type Logger } from "pino";
 import { createApp, type GatehouseApp } from "./app.js";
 import { FastPages } from "./http/fast-pages.js";
+import { scheduleGarbageCollection } from "./gc-schedule.js";
 import { lingerBeforeClose } from "./http/linger-before-close.js";
 import { routesListener } from "./http/routes-listener.js";
 import type { ServerConfig } from "./env.js";
@@ -80,6 +81,8 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
     const fastPages = new FastPages({ domain, verifier, cache: indexCache, metrics: app.metrics, logger });
     // Other nodes' revocations and index changes arrive by LISTEN/NOTIFY (Postgres only).
     const stopFollowing = await followChanges(domain);
+    // Before serving: what a killed predecessor staged goes now (see gc-schedule.ts).
+    const stopGc = await scheduleGarbageCollection(domain, config.gcIntervalMs, logger);
 
     // Cached project pages are answered below the framework; everything else goes through the routes.
     const http = createHttpServer(fastPages.listener(routesListener(app)));
@@ -88,6 +91,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
     const admin = createAdaptorServer({ fetch: (req: Request) => app.fetch(req, { local: true, address: "local" }) }) as Server;
     const stopAll = async () => {
       await stopFollowing();
+      await stopGc();
       fastPages.close();
       if (http.listening) await closeServer(http);
       if (admin.listening) await closeServer(admin);

@@ -28,9 +28,9 @@ export async function isReferenced(db: Kysely<Database>, sha256: string): Promis
   return row !== undefined;
 }
 
-/** Whether an upload in flight has reserved the digest (optionally: other than this reservation). */
-export async function isPending(db: Kysely<Database>, sha256: string, except?: string): Promise<boolean> {
+/** Whether an upload in flight has reserved the digest (reservations in `except` not counted). */
+export async function isPending(db: Kysely<Database>, sha256: string, except: readonly string[] = []): Promise<boolean> {
   let query = db.selectFrom("pending_blobs").select("id").where("sha256", "=", sha256);
-  if (except) query = query.where("id", "!=", except);
+  if (except.length > 0) query = query.where("id", "not in", except);
   return (await query.limit(1).executeTakeFirst()) !== undefined;
 }

@@ -34,7 +34,7 @@ async function referencedDigests(db: Kysely<Database>): Promise<Set<string>> {
  * Drops reservations that will never be released: of a dead process on this host at once, of
  * any other after STALE_UPLOAD_MS. Their uploads died between committing bytes and recording them.
  */
-async function expireReservations(ctx: DomainContext, dryRun: boolean): Promise<number> {
+async function expireReservations(ctx: DomainContext, dryRun: boolean): Promise<string[]> {
   const rows = await ctx.db.selectFrom("pending_blobs").select(["id", "owner", "created_at"]).execute();
   const staleBefore = ctx.now().getTime() - STALE_UPLOAD_MS;
   const dead = new Set<string>();
@@ -43,7 +43,7 @@ async function expireReservations(ctx: DomainContext, dryRun: boolean): Promise<
     if (isOwnerDead({ host, pid: Number(pid), instance }) || new Date(row.created_at).getTime() < staleBefore) dead.add(row.id);
   }
   if (!dryRun && dead.size > 0) await ctx.db.deleteFrom("pending_blobs").where("id", "in", [...dead]).execute();
-  return dead.size;
+  return [...dead];
 }
 
 /**
@@ -65,6 +65,7 @@ export async function collectGarbage(ctx: DomainContext, actor: Actor, options: 
   const minAgeMs = options.minAgeMs ?? DEFAULT_GC_MIN_AGE_MS;
   const now = ctx.now();
   const staging = await ctx.blobs.cleanStaging({ staleAfterMs: STALE_UPLOAD_MS, dryRun, now });
+  // A dry run keeps them, but counts their blobs as the real run (which drops them first) would.
   const expired = await expireReservations(ctx, dryRun);
   const referenced = await referencedDigests(ctx.db);
   const blobs = { scanned: 0, kept: 0, removed: 0, bytes: 0 };
@@ -77,7 +78,7 @@ export async function collectGarbage(ctx: DomainContext, actor: Actor, options: 
     }
     const removed = await ctx.db.transaction().execute(async (tx) => {
       await lockBlob(tx, blob.sha256);
-      if ((await isReferenced(tx, blob.sha256)) || (await isPending(tx, blob.sha256))) return false;
+      if ((await isReferenced(tx, blob.sha256)) || (await isPending(tx, blob.sha256, expired))) return false;
       if (!dryRun) await ctx.blobs.delete(blob.sha256);
       return true;
     });
@@ -88,7 +89,7 @@ export async function collectGarbage(ctx: DomainContext, actor: Actor, options: 
       blobs.kept++;
     }
   }
-  const report: GcReport = { dryRun, staging, reservations: { expired }, blobs, durationMs: Date.now() - started };
+  const report: GcReport = { dryRun, staging, reservations: { expired: expired.length }, blobs, durationMs: Date.now() - started };
   if (!dryRun) {
     const { durationMs: _, ...detail } = report;
     await recordAudit(ctx.db, { actor: describeActor(actor), action: "gc.run", target: "storage", address: options.address ?? null, detail });
