@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -10,6 +11,8 @@ export interface LoopbackUpstream {
   remove(path: string): void;
   /** How many times a path was asked for. */
   count(path: string): number;
+  /** Paths answered 304 Not Modified (every body carries an ETag; If-None-Match is honoured). */
+  notModified: string[];
   close(): Promise<void>;
 }
 
@@ -17,19 +20,30 @@ export interface LoopbackUpstream {
 export async function startLoopbackUpstream(delayMs = 20): Promise<LoopbackUpstream> {
   const routes = new Map<string, Buffer>();
   const requests: string[] = [];
+  const notModified: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     requests.push(path);
     setTimeout(() => {
       const body = routes.get(path);
-      if (body === undefined) res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      else res.writeHead(200, { "content-type": path.endsWith(".json") ? "application/json" : "application/octet-stream" }).end(body);
+      if (body === undefined) {
+        res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+        return;
+      }
+      const etag = `"${createHash("sha256").update(body).digest("hex").slice(0, 16)}"`;
+      if (req.headers["if-none-match"] === etag) {
+        notModified.push(path);
+        res.writeHead(304, { etag }).end();
+        return;
+      }
+      res.writeHead(200, { etag, "content-type": path.endsWith(".json") ? "application/json" : "application/octet-stream" }).end(body);
     }, delayMs);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
+    notModified,
     set: (path, body) => routes.set(path, Buffer.from(body)),
     remove: (path) => routes.delete(path),
     count: (path) => requests.filter((p) => p === path).length,

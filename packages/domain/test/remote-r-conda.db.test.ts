@@ -84,6 +84,14 @@ describe.each(testDatabases)("remote R, Bioconductor and conda sources on $name"
       expect(row?.sha256).toBe(sha256(base));
     });
 
+    it("asks an unchanged index again with its ETag after the TTL: a 304 costs no download and changes nothing", async () => {
+      advance(120_000);
+      const r = await reader("cranm");
+      await r.refreshMirrorIndex({ kind: "cran" }, null);
+      expect(up.notModified).toContain("/cran/src/contrib/PACKAGES.gz");
+      expect(names(await r.files(null))).toEqual(["ghbase_1.0.tar.gz", "ghold_0.1.tar.gz"]);
+    });
+
     it("keeps a superseded version (fetched from Archive/ when asked) and answers dated reads with what it had seen then", async () => {
       advance(2 * DAY);
       up.set("/cran/src/contrib/PACKAGES.gz", gzipSync(`${entry("ghbase", "1.0", base)}\n${entry("ghold", "0.2", newer)}`));

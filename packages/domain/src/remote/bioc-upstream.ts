@@ -31,7 +31,7 @@ export async function fetchBiocRelease(root: string, options: IndexFetchOptions)
   const config = await downloadIndex(`${baseOf(root)}config.yaml`, options);
   const host = new URL(root).host;
   if (config === null) throw upstreamFailed(host, "has no config.yaml: a Bioconductor mirror's root is expected (the BioC_mirror URL)");
-  const release = /^release_version:\s*"?(\d+\.\d+)"?\s*$/m.exec(config.text)?.[1];
+  const release = /^release_version:\s*"?(\d+\.\d+)"?\s*$/m.exec(config.text ?? "")?.[1];
   if (release === undefined) throw upstreamFailed(host, "sent a config.yaml without release_version: is it a Bioconductor mirror?");
   return release;
 }

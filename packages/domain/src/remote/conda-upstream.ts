@@ -80,6 +80,8 @@ export async function fetchCondaSubdir(channel: string, subdir: string, options:
   const subdirUrl = `${baseOf(channel)}${subdir}/`;
   const index = await downloadIndex(`${subdirUrl}repodata.json`, { ...options, accept: "application/json" });
   if (index === null) return [];
+  // Unchanged since last read: nothing to record (a mirror never drops what it saw).
+  if (index.text === null) return [];
   const files = parseRepodata(index.text, subdirUrl, subdir);
   if (files === undefined) throw upstreamFailed(index.url.host, `sent a ${subdir}/repodata.json Gatehouse cannot read`);
   return files;
@@ -91,7 +93,7 @@ export async function fetchCondaSubdirs(channel: string, options: IndexFetchOpti
   const listed = new Set(["noarch"]);
   if (index === null) return [...listed];
   try {
-    const doc = JSON.parse(index.text) as { subdirs?: unknown };
+    const doc = JSON.parse(index.text ?? "{}") as { subdirs?: unknown };
     if (Array.isArray(doc.subdirs)) for (const s of doc.subdirs) if (typeof s === "string" && isValidCondaSubdir(s)) listed.add(s);
   } catch {
     throw upstreamFailed(index.url.host, "sent a channeldata.json Gatehouse cannot read");

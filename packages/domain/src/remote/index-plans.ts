@@ -2,7 +2,7 @@ import type { DomainContext } from "../context.js";
 import type { SourceRow } from "../db/index.js";
 import { cranContribUrl, fetchBiocSection } from "./bioc-upstream.js";
 import { fetchCondaSubdir } from "./conda-upstream.js";
-import type { IndexFetchOptions } from "./index-download.js";
+import type { IndexFetchOptions, IndexValidators } from "./index-download.js";
 import { type MirrorIndex, indexKey } from "./mirror-index.js";
 import type { MirroredFile } from "./mirrored-file.js";
 import { fetchPythonProject } from "./python-upstream.js";
@@ -20,8 +20,8 @@ export function upstreamTokenOf(ctx: DomainContext, source: SourceRow): string |
   return source.upstream_token_env ? ctx.settings.upstream.secret(source.upstream_token_env) : undefined;
 }
 
-function optionsOf(ctx: DomainContext, source: SourceRow): IndexFetchOptions {
-  return { settings: ctx.settings.upstream, token: upstreamTokenOf(ctx, source) };
+function optionsOf(ctx: DomainContext, source: SourceRow, validators: Map<string, IndexValidators>): IndexFetchOptions {
+  return { settings: ctx.settings.upstream, token: upstreamTokenOf(ctx, source), validators };
 }
 
 /** One python project's page (PEP 691/503); a project the upstream lacks has no files. */
@@ -53,9 +53,9 @@ export function pythonProjectPlan(ctx: DomainContext, source: SourceRow, project
  * How a source reads an aggregate index, or undefined when the source does not
  * serve that index (a conda subdir asked of an R source, say).
  */
-export function indexPlan(ctx: DomainContext, source: SourceRow, index: MirrorIndex): RefreshPlan | undefined {
+export function indexPlan(ctx: DomainContext, source: SourceRow, index: MirrorIndex, validators: Map<string, IndexValidators>): RefreshPlan | undefined {
   const upstream = source.upstream_url ?? "";
-  const options = optionsOf(ctx, source);
+  const options = optionsOf(ctx, source, validators);
   const key = indexKey(index);
   if (source.kind === "r" && index.kind === "cran") {
     return {

@@ -63,6 +63,8 @@ export function parsePackagesIndex(text: string, contribUrl: string, placement: 
 export async function fetchContribIndex(contribUrl: string, placement: ContribPlacement, options: IndexFetchOptions): Promise<MirroredFile[] | null> {
   const index = (await downloadIndex(new URL("PACKAGES.gz", contribUrl).toString(), options)) ?? (await downloadIndex(new URL("PACKAGES", contribUrl).toString(), options));
   if (index === null) return null;
+  // Unchanged since last read: nothing to record (a mirror never drops what it saw).
+  if (index.text === null) return [];
   const files = parsePackagesIndex(index.text, contribUrl, placement);
   if (files === undefined || (files.length === 0 && /\S/.test(index.text) && !/^Package:/m.test(index.text))) {
     throw upstreamFailed(index.url.host, "sent a PACKAGES index Gatehouse cannot read (not Debian control format)");

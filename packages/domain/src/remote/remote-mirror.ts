@@ -2,6 +2,7 @@ import type { DomainContext } from "../context.js";
 import type { PackageFileRow, SourceRow } from "../db/index.js";
 import { fetchVerifiedBytes } from "./fetch-bytes.js";
 import { type RefreshPlan, indexPlan, pythonProjectPlan, upstreamTokenOf } from "./index-plans.js";
+import type { IndexValidators } from "./index-download.js";
 import type { MirrorIndex } from "./mirror-index.js";
 import { recordMirroredFiles } from "./record-mirrored.js";
 
@@ -21,6 +22,8 @@ export class RemoteMirror {
   private readonly fresh = new Map<string, number>();
   private readonly refreshing = new Map<string, Promise<void>>();
   private readonly fetching = new Map<string, Promise<PackageFileRow>>();
+  /** ETag/Last-Modified of each aggregate index read, for conditional refreshes. Cleared by: a refresh that fails to record. */
+  private readonly validators = new Map<string, IndexValidators>();
 
   constructor(private readonly ctx: DomainContext) {}
 
@@ -32,7 +35,7 @@ export class RemoteMirror {
 
   /** Brings a source's copy of an aggregate index up to date; a source that does not serve that index is left alone. */
   refreshIndex(source: SourceRow, index: MirrorIndex, force = false): Promise<void> {
-    const plan = indexPlan(this.ctx, source, index);
+    const plan = indexPlan(this.ctx, source, index, this.validators);
     return plan ? this.refreshPlan(source, plan, force) : Promise.resolve();
   }
 
@@ -86,7 +89,13 @@ export class RemoteMirror {
       }
       throw err;
     }
-    await recordMirroredFiles(this.ctx, source, plan.key, files, now);
+    try {
+      await recordMirroredFiles(this.ctx, source, plan.key, files, now);
+    } catch (err) {
+      // The validators were taken for an index whose rows are not recorded: the next read must be a full one.
+      this.validators.clear();
+      throw err;
+    }
     this.fresh.set(memo, now.getTime());
   }
 

@@ -14,6 +14,8 @@ export interface UpstreamRequestOptions {
   accept?: string;
   /** Sent as `Authorization: Bearer …`; never logged or echoed. */
   token?: string | undefined;
+  /** Conditional request headers (If-None-Match, If-Modified-Since): a 304 is then an answer, not an error. */
+  conditional?: Record<string, string>;
 }
 
 const MAX_REDIRECTS = 3;
@@ -57,6 +59,7 @@ function requestOnce(url: URL, options: UpstreamRequestOptions): Promise<Incomin
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = { "user-agent": "gatehouse-mirror", accept: options.accept ?? "*/*" };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
+    Object.assign(headers, options.conditional);
     const send = url.protocol === "https:" ? httpsRequest : httpRequest;
     const req = send(url, { method: "GET", headers, lookup: guardedLookup(options.allowPrivate) }, resolve);
     req.setTimeout(options.timeoutMs, () => req.destroy(upstreamTimedOut(url.host, options.timeoutMs)));
@@ -71,7 +74,8 @@ function requestOnce(url: URL, options: UpstreamRequestOptions): Promise<Incomin
 /**
  * GETs an upstream URL with every safety rule applied (scheme, addresses at
  * connect time, redirects re-checked, a time bound per request) and returns the
- * response of the final hop; a status other than 200 is an UPSTREAM_FAILED error.
+ * response of the final hop; a status other than 200 (or 304 to a conditional
+ * request) is an UPSTREAM_FAILED error.
  *
  * @example const res = await getUpstream("https://pypi.org/simple/numpy/", { allowPrivate: false, timeoutMs: 10_000 });
  */
@@ -91,6 +95,7 @@ export async function getUpstream(raw: string, options: UpstreamRequestOptions):
       if (!sameHost) options = { ...options, token: undefined };
       continue;
     }
+    if (status === 304 && options.conditional) return { url, response };
     if (status !== 200) {
       response.resume();
       const error = upstreamFailed(url.host, `answered ${status}`);
