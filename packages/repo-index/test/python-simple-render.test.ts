@@ -41,12 +41,11 @@ describe("simple API root", () => {
     });
   });
 
-  it("renders 100,000 projects quickly", () => {
+  // Its speed is a benchmark (bench/src/index-render.bench.ts), not a timed test.
+  it("renders 100,000 projects in name order, in HTML and JSON", () => {
     const many = Array.from({ length: 100_000 }, (_, i) => ({ name: `Project_${(i * 7919) % 100_000}` }));
-    const start = performance.now();
     const html = renderSimpleRootHtml(many);
     const json = renderSimpleRootJson(many);
-    expect(performance.now() - start).toBeLessThan(10_000);
     expect(html.indexOf('href="project-0/"')).toBeLessThan(html.indexOf('href="project-1/"'));
     expect(JSON.parse(json).projects).toHaveLength(100_000);
   });
