@@ -7,7 +7,7 @@ import { hasClient } from "../support/clients.js";
 import { type CondaPackageFile, buildWithCph } from "../support/conda-packages.js";
 import { solveWithRattler } from "../support/conda-rattler.js";
 import { type RunningGatehouse, startGatehouse } from "../support/gatehouse.js";
-import { adminApi, mintToken } from "../support/python-clients.js";
+import { adminApi } from "../support/python-clients.js";
 import { biocReleaseForR, buildRPackage, installedRVersion, makeRHome, rString, runR } from "../support/r-client.js";
 import { shiftedClockEnv } from "../support/r-clock.js";
 import { type StaticFolderUpstream, startStaticFolder } from "../support/static-upstream.js";
@@ -89,7 +89,8 @@ describe.skipIf(!ready)("remote R, Bioconductor and conda sources: authenticated
       await past.stop();
     }
     gh = { ...(await startGatehouse({ dataDir, env: settings })), adminToken };
-    token = mintToken(gh, ["--scope", "repos:read", "--repos", "cranmir,biocmir,condamir"]);
+    const created = (await adminApi(gh, "POST", "/__api__/tokens", { scopes: "repos:read", repos: "cranmir,biocmir,condamir", description: "mirror e2e", user: "mirror@example.com" })) as { token: string };
+    token = created.token;
     // R reads the token from a netrc named in ~/.curlrc (download.file.method = "curl"), as Posit Connect does.
     curlHome = makeRHome().home;
     homes.push(curlHome);
