@@ -116,17 +116,14 @@ describe.runIf(postgres)("LISTEN/NOTIFY between two domains on one Postgres data
     if (bDir) rmSync(bDir, { recursive: true, force: true });
   });
 
-  it("a change committed through one domain reaches the other within 100 ms, without waiting for a poll", async () => {
+  // The safety poll is 60 s away and `until` gives up after 5 s, so each arrival came by NOTIFY; how fast is not timed here.
+  it("a change committed through one domain reaches the other by NOTIFY, without waiting for a poll", async () => {
     const seen = await open();
-    const delays: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const started = performance.now();
       await recordChange(a.db, { kind: "token", project: `n${i}` });
       await until(() => seen.includes(`token:n${i}`));
-      delays.push(performance.now() - started);
     }
-    const median = [...delays].sort((x, y) => x - y)[2] ?? Number.POSITIVE_INFINITY;
-    expect(median).toBeLessThan(100);
+    expect(seen.filter((s) => s.startsWith("token:n"))).toEqual(["token:n0", "token:n1", "token:n2", "token:n3", "token:n4"]);
   });
 
   it("a terminated listening connection reconnects and catches up on what was committed meanwhile", async () => {
