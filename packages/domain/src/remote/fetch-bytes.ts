@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { recordChange } from "../changes/index.js";
+import { type BlobReservation, dropReservedBlobs, releaseBlobs, reserveBlobs } from "../gc/index.js";
 import type { DomainContext } from "../context.js";
 import type { PackageFileRow } from "../db/index.js";
 import { upstreamFailed } from "./upstream-error.js";
@@ -43,14 +44,20 @@ function mismatchOf(file: PackageFileRow, got: { sha256: string; md5: string; si
 export async function fetchVerifiedBytes(ctx: DomainContext, file: PackageFileRow, token: string | undefined): Promise<PackageFileRow> {
   const { url, response } = await openFirst(ctx, file, token);
   const staged = await ctx.blobs.stage(response, { maxBytes: ctx.settings.maxUploadBytes });
+  const learnt = file.sha256 === "";
+  let reservation: BlobReservation | undefined;
   try {
     const mismatch = mismatchOf(file, staged);
     if (mismatch) throw upstreamFailed(url.host, `sent ${file.filename} with ${mismatch}: nothing was cached`);
+    // A row that already names the digest keeps the bytes from garbage collection; one that learns it now reserves them first.
+    if (learnt) reservation = await reserveBlobs(ctx, [staged.sha256]);
     await ctx.blobs.commit(staged);
+  } catch (err) {
+    if (reservation) await dropReservedBlobs(ctx, reservation).catch(() => 0);
+    throw err;
   } finally {
     await ctx.blobs.discard(staged);
   }
-  const learnt = file.sha256 === "";
   const metadata = withRecordDigest(file, staged.sha256);
   const update = (db: typeof ctx.db) =>
     db
@@ -63,10 +70,18 @@ export async function fetchVerifiedBytes(ctx: DomainContext, file: PackageFileRo
     await update(ctx.db);
     return { ...file, md5: staged.md5, size: staged.size };
   }
-  await ctx.db.transaction().execute(async (tx) => {
-    await update(tx);
-    await recordChange(tx, { kind: "package", sourceId: file.source_id, project: file.project });
-  });
+  const held = reservation;
+  await ctx.db
+    .transaction()
+    .execute(async (tx) => {
+      await update(tx);
+      await recordChange(tx, { kind: "package", sourceId: file.source_id, project: file.project });
+      if (held) await releaseBlobs(tx, held);
+    })
+    .catch(async (err: unknown) => {
+      if (held) await dropReservedBlobs(ctx, held).catch(() => 0);
+      throw err;
+    });
   ctx.bus.publish({ kind: "package", sourceId: file.source_id, project: file.project });
   return { ...file, sha256: staged.sha256, md5: staged.md5, size: staged.size, ...(metadata ? { metadata } : {}) };
 }
