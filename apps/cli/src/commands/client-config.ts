@@ -29,6 +29,19 @@ const FIELD_OF_ERROR: Record<string, string> = {
   REPO_KIND_MISSING: "for",
 };
 
+/** The repo a hand-typed URL names: its first path segment after any `/t/<token>/`. */
+function repoOfUrl(url: string): string {
+  let segments: string[] = [];
+  try {
+    segments = new URL(url).pathname.split("/").filter(Boolean);
+  } catch {
+    // Reported below by the planner, naming the URL.
+  }
+  const repo = segments[0] === "t" ? segments[2] : segments[0];
+  if (!repo) throw new CliError(`cannot tell the repo from '${url}': pass --token, or name the repo with --repo`, { code: "INVALID_INPUT", field: "url" });
+  return repo;
+}
+
 /** `gatehouse client-config`: write netrc, .curlrc, pip.conf, uv.toml, .condarc, R profile, Connect files. */
 export default class ClientConfig extends BaseCommand<typeof ClientConfig> {
   static override summary = "Configure pip, uv, R, BiocManager, conda, curl or a Posit Connect server to install from repos with one token";
@@ -89,8 +102,7 @@ export default class ClientConfig extends BaseCommand<typeof ClientConfig> {
       targets = [{ name: "", kind: "any", url: f.url as string }];
     }
     const base = new URL(targets[0]?.url ?? "http://127.0.0.1").origin;
-    let token = f.token ?? (f["token-env"] || f["dry-run"] || !f.repo ? undefined : await this.mintToken(targets.map((t) => t.name)));
-    if (f.url && !f.token && !f["token-env"] && !f["dry-run"]) throw new CliError("with --url, pass --token (or --token-env): a token can only be minted for repos named with --repo", { code: "INVALID_INPUT", field: "token" });
+    let token = f.token ?? (f["token-env"] || f["dry-run"] ? undefined : await this.mintToken(f.repo ? targets.map((t) => t.name) : [repoOfUrl(f.url as string)]));
 
     if (f.repo) {
       const probe = token ?? envToken;
