@@ -80,7 +80,10 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
     const app = createApp({ domain, verifier, config, logger, limiter, indexCache });
     const fastPages = new FastPages({ domain, verifier, cache: indexCache, metrics: app.metrics, logger });
     // Other nodes' revocations and index changes arrive by LISTEN/NOTIFY (Postgres only).
-    const stopFollowing = await followChanges(domain);
+    const stopFollowing = await followChanges(domain, {
+      onListenerState: (state, reason) =>
+        state === "dropped" ? logger.warn({ reason }, "lost the LISTEN connection for other nodes' changes; reconnecting (the table is still read every second)") : logger.info("listening for other nodes' changes again"),
+    });
     // Before serving: what a killed predecessor staged goes now (see gc-schedule.ts).
     const stopGc = await scheduleGarbageCollection(domain, config.gcIntervalMs, logger);
 

@@ -88,6 +88,8 @@ describe.runIf(postgres)("LISTEN/NOTIFY between two domains on one Postgres data
   let admin: pg.Client | undefined;
   let bDir = "";
 
+  const listenerStates: string[] = [];
+
   async function open(): Promise<string[]> {
     if (!postgres) throw new Error("no postgres");
     a = await postgres.open();
@@ -98,7 +100,8 @@ describe.runIf(postgres)("LISTEN/NOTIFY between two domains on one Postgres data
     admin = new pg.Client({ connectionString: target.url });
     await admin.connect();
     const seen = seenOn(b.bus);
-    stopFollowing = await followChanges(b, NO_POLL);
+    listenerStates.length = 0;
+    stopFollowing = await followChanges(b, { ...NO_POLL, onListenerState: (state, reason) => listenerStates.push(reason ? `${state}: ${reason}` : state) });
     await until(async () => (await listenerPids()).length === 1);
     return seen;
   }
@@ -139,6 +142,8 @@ describe.runIf(postgres)("LISTEN/NOTIFY between two domains on one Postgres data
     // And notifications flow again on the new connection.
     await recordChange(a.db, { kind: "repo", project: "after" });
     await until(() => seen.includes("repo:after"), 1_000);
+    // The node can log the outage: reported once, with the server's reason, then its end.
+    expect(listenerStates).toEqual([expect.stringMatching(/^dropped: 57P01/), "listening"]);
   });
 
   it("a change that commits after a higher id was read is still delivered, once", async () => {

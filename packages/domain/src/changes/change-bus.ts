@@ -38,10 +38,17 @@ export class ChangeBus {
  * listener never reads before the row is visible.
  */
 export async function recordChange(db: Kysely<Database>, change: Change): Promise<void> {
+  await recordChanges(db, [change]);
+}
+
+/** Records several changes in one statement (a bulk import's projects), each announced like recordChange's. */
+export async function recordChanges(db: Kysely<Database>, changes: readonly Change[]): Promise<void> {
+  if (changes.length === 0) return;
+  const rows = sql.join(changes.map((c) => sql`(${c.kind}, ${c.sourceId ?? null}, ${c.project ?? null})`));
   await sql`
     with recorded as (
       insert into changes (kind, source_id, project)
-      values (${change.kind}, ${change.sourceId ?? null}, ${change.project ?? null})
+      values ${rows}
       returning id
     )
     select pg_notify(${CHANGES_CHANNEL}, id::text) from recorded`.execute(db);

@@ -10,6 +10,8 @@ export interface ChangeListenerEvents {
   onNotify(): void;
   /** LISTEN is in place, at first and after every reconnect: changes made while disconnected must be read now. */
   onListening(): void;
+  /** The connection failed or dropped (a reconnect follows); `reason` is the error's code or message. */
+  onDropped?(reason: string): void;
 }
 
 /** Reconnect delays: doubling from the first to the last. */
@@ -19,6 +21,13 @@ export interface ListenerBackoff {
 }
 
 const DEFAULT_BACKOFF: ListenerBackoff = { minMs: 100, maxMs: 5_000 };
+
+function reasonOf(err: unknown): string {
+  if (err === undefined) return "the connection ended";
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === "string") return `${code}${err instanceof Error ? `: ${err.message}` : ""}`;
+  return err instanceof Error ? err.message : String(err);
+}
 
 /**
  * Holds one dedicated connection (not from the pool: a pooled connection is handed to other
@@ -48,24 +57,25 @@ export function listenForChanges(url: string, events: ChangeListenerEvents, back
     const c = new pg.Client({ connectionString: url, application_name: LISTENER_APPLICATION_NAME, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     client = c;
     let dropped = false;
-    const drop = () => {
+    const drop = (err?: unknown) => {
       if (dropped) return;
       dropped = true;
       if (client === c) client = null;
       c.end().catch(() => undefined);
+      if (!stopped) events.onDropped?.(reasonOf(err));
       scheduleReconnect();
     };
     // Without an 'error' handler a terminated connection would crash the process.
     c.on("error", drop);
-    c.on("end", drop);
+    c.on("end", () => drop());
     c.on("notification", (n) => {
       if (n.channel === CHANGES_CHANNEL) events.onNotify();
     });
     try {
       await c.connect();
       await c.query(`LISTEN ${CHANGES_CHANNEL}`);
-    } catch {
-      drop();
+    } catch (err) {
+      drop(err);
       return;
     }
     if (dropped || stopped) return;

@@ -13,6 +13,8 @@ export interface FollowOptions {
    */
   safetyPollMs?: number;
   backoff?: ListenerBackoff;
+  /** Told when the listening connection drops (`dropped`) and when it listens again after that (`listening`), for the log. */
+  onListenerState?(state: "dropped" | "listening", reason?: string): void;
 }
 
 /** What following needs of an open domain. */
@@ -40,7 +42,24 @@ export async function followChanges(target: FollowTarget, options: FollowOptions
   if (where.kind !== "postgres") return async () => undefined;
   const reader = new ChangeReader(target.db, target.bus, await latestChangeId(target.db));
   const catchUp = () => void reader.read();
-  const stopListening = listenForChanges(where.url, { onNotify: catchUp, onListening: catchUp }, options.backoff);
+  let droppedBefore = false;
+  const stopListening = listenForChanges(
+    where.url,
+    {
+      onNotify: catchUp,
+      onListening: () => {
+        if (droppedBefore) options.onListenerState?.("listening");
+        droppedBefore = false;
+        catchUp();
+      },
+      onDropped: (reason) => {
+        // Reported once per outage, not for every failed retry.
+        if (!droppedBefore) options.onListenerState?.("dropped", reason);
+        droppedBefore = true;
+      },
+    },
+    options.backoff,
+  );
   const timer = setInterval(catchUp, options.safetyPollMs ?? SAFETY_POLL_MS);
   timer.unref();
   return async () => {
