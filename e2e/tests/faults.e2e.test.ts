@@ -253,15 +253,16 @@ describe.skipIf(!disk && !required)("faults: kill -9, same-name races and a full
   it("leaves no staged leftover and no orphan after gc, and serves every acknowledged file with its hash", async () => {
     const referenced = await referencedBlobs();
     const orphansBefore = [...storedBlobs()].filter((s) => !referenced.has(s));
-    // The dry run over the API (remote mode's route), the real one with the local CLI.
-    const dryRes = await api("POST", "/__api__/gc", { dryRun: true, minAgeSeconds: 0 });
-    expect(dryRes.status).toBe(200);
-    const dry = (await dryRes.json()) as { blobs: { removed: number } };
-    // The CLI runs synchronously in this process: the watchdog would count that pause against the server.
+    // The dry run in remote mode (over the API with the token), the real one with the local CLI. The
+    // CLI runs synchronously in this process: the watchdog would count that pause against the server.
     watchdog.stop();
+    const dryRun = gh.remote(["gc", "--dry-run", "--min-age", "0s", "-o", "json"], token);
     const run = gh.cli(["gc", "--min-age", "0s", "-o", "json"]);
     watchdog.start(gh.url);
+    expect(dryRun.code, dryRun.stderr).toBe(0);
     expect(run.code, run.stderr).toBe(0);
+    const dry = JSON.parse(dryRun.stdout) as { dryRun: boolean; blobs: { removed: number } };
+    expect(dry.dryRun).toBe(true);
     const report = JSON.parse(run.stdout) as { blobs: { removed: number; bytes: number }; reservations: { expired: number } };
     expect(dry.blobs.removed).toBe(report.blobs.removed);
     console.info(`faults: gc removed ${report.blobs.removed} orphan blobs (${report.blobs.bytes} bytes) of ${orphansBefore.length} orphans, ${report.reservations.expired} dead reservations; ${storedBlobs().size} blobs stay`);
