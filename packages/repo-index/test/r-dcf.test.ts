@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDcf, parseDescription, renderPackagesFile } from "../src/index.js";
+import { parseDcf, parseDescription, renderPackagesFile, wrapDcfField } from "../src/index.js";
 
 describe("parseDcf", () => {
   it("follows R's read.dcf: stripped continuation lines joined by newlines, '.' for empty lines", () => {
@@ -59,6 +59,14 @@ describe("parseDcf", () => {
     const result = parseDcf(text);
     expect(result).toMatchObject({ ok: false, error: { code: "DCF_INVALID" } });
     expect(result.ok || result.error.message).toMatch(message);
+  });
+
+  // Found by the property below: a wrapped "." alone on a continuation line is read (by R too) as a blank line.
+  it("never wraps a lone '.' onto a line of its own, so it reads back", () => {
+    const value = `${"x".repeat(62)} .`;
+    const field = wrapDcfField("Depends", value);
+    expect(field.split("\n").map((l) => l.trim())).not.toContain(".");
+    expect(parseDcf(`Package: aa\n${field}\n`)).toMatchObject({ ok: true, value: [{ Depends: value }] });
   });
 
   it("reads back what renderPackagesFile writes, up to whitespace", () => {
