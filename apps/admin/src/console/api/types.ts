@@ -62,6 +62,8 @@ export interface CreateRepoRequest {
 export interface CreateSourceRequest {
   name: string;
   kind: string;
+  /** A remote source's upstream URL (absent: a local source). */
+  upstream?: string;
 }
 
 /** Body of `POST /__api__/authorize/explain`: a token by plaintext or guid (neither: the caller's own). */

@@ -21,7 +21,8 @@ export function toCreateRepoRequest(values: FormValues): CreateRepoRequest {
  * @example toCreateSourceRequest({ name: ["py-local"], kind: ["python"] }) // { name: "py-local", kind: "python" }
  */
 export function toCreateSourceRequest(values: FormValues): CreateSourceRequest {
-  return { name: readField(values, "name"), kind: readField(values, "kind") };
+  const upstream = readField(values, "upstream");
+  return { name: readField(values, "name"), kind: readField(values, "kind"), ...(upstream === "" ? {} : { upstream }) };
 }
 
 /**

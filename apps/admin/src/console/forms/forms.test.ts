@@ -58,6 +58,10 @@ describe("toCreateSourceRequest", () => {
   it("maps name and kind", () => {
     expect(toCreateSourceRequest({ name: [" py-local"], kind: ["python"] })).toEqual({ name: "py-local", kind: "python" });
   });
+  it("adds the upstream of a remote source, and leaves an empty one out (a local source)", () => {
+    expect(toCreateSourceRequest({ name: ["cran"], kind: ["r"], upstream: [" https://cloud.r-project.org/ "] })).toEqual({ name: "cran", kind: "r", upstream: "https://cloud.r-project.org/" });
+    expect(toCreateSourceRequest({ name: ["local"], kind: ["r"], upstream: [""] })).toEqual({ name: "local", kind: "r" });
+  });
 });
 
 describe("toExplainRequest", () => {

@@ -7,12 +7,19 @@ import { KIND_OPTIONS } from "./repo-kinds.js";
 /** The create-source form. */
 export function renderSourceForm(): SafeHtml {
   return html`<form class="card form create-source" novalidate autocomplete="off">
-    <h2>New local source</h2>
+    <h2>New source</h2>
     <div class="form-error alert alert-error" role="alert" hidden></div>
     <div class="grid-2">
       ${renderField({ id: "s-name", label: "Name", fields: "name", control: html`<input id="s-name" name="name" placeholder="py-local" required>`, hint: "Lower-case letters, digits, '.', '_' or '-'." })}
       ${renderField({ id: "s-kind", label: "Kind", fields: "kind", control: html`<select id="s-kind" name="kind">${renderOptions(KIND_OPTIONS)}</select>` })}
     </div>
+    ${renderField({
+      id: "s-upstream",
+      label: "Upstream (optional)",
+      fields: "upstream",
+      control: html`<input id="s-upstream" name="upstream" type="url" placeholder="https://cloud.r-project.org/">`,
+      hint: "Mirror it: a PEP 503 simple index, a CRAN-like repo, a Bioconductor mirror or a conda channel. Empty: a local source that takes uploads.",
+    })}
     <div class="actions">
       <button type="button" class="btn btn-secondary" data-action="cancel-create">Cancel</button>
       <button type="submit" class="btn btn-primary">Create source</button>
@@ -36,7 +43,7 @@ export function renderSourceTable(sources: readonly SourceInfo[]): SafeHtml {
       (s) => html`<tr data-source="${s.name}">
         <td><a href="#/sources/${encodeURIComponent(s.name)}"><strong>${s.name}</strong></a></td>
         <td>${renderBadge(s.kind, "info")}</td>
-        <td>${s.type}</td>
+        <td>${s.type}${s.upstream ? html`<div class="muted small">${s.upstream}</div>` : null}</td>
         <td class="small nowrap">${formatDateTime(s.createdAt)}</td>
         <td class="row-actions"><a class="btn btn-small btn-secondary" href="#/sources/${encodeURIComponent(s.name)}">Files</a></td>
       </tr>`,
