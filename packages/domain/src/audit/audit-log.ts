@@ -25,16 +25,24 @@ export interface AuditEvent {
 
 /** Appends an audit event (inside the caller's transaction when given one). */
 export async function recordAudit(db: Kysely<Database>, input: AuditInput): Promise<void> {
+  await recordAudits(db, [input]);
+}
+
+/** Appends several audit events in one statement (a bulk import's files), in order. */
+export async function recordAudits(db: Kysely<Database>, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
   await db
     .insertInto("audit_events")
-    .values({
-      actor: input.actor,
-      action: input.action,
-      target: input.target ?? null,
-      outcome: input.outcome ?? "ok",
-      address: input.address ?? null,
-      detail: JSON.stringify(input.detail ?? {}),
-    })
+    .values(
+      inputs.map((input) => ({
+        actor: input.actor,
+        action: input.action,
+        target: input.target ?? null,
+        outcome: input.outcome ?? "ok",
+        address: input.address ?? null,
+        detail: JSON.stringify(input.detail ?? {}),
+      })),
+    )
     .execute();
 }
 

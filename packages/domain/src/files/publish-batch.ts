@@ -17,7 +17,7 @@ import {
   openUploadTarget,
   preparedFileInfo,
   prepareUpload,
-  recordUpload,
+  recordUploads,
 } from "./publish-steps.js";
 import { isUniqueViolation } from "./unique-violation.js";
 
@@ -84,30 +84,25 @@ async function outcomeForExisting(source: SourceRow, file: BatchUpload, existing
  * sdist of a release within the batch) is left out; any other failure rolls the whole batch back.
  */
 async function recordAll(ctx: DomainContext, actor: Actor, source: SourceRow, prepared: readonly PreparedUpload[], meta: RequestMeta, release: (tx: DomainContext["db"]) => Promise<void>): Promise<Map<string, BatchOutcome>> {
-  const refused = new Map<string, BatchOutcome>();
-  await ctx.db.transaction().execute(async (tx) => {
-    for (const p of prepared) {
-      try {
-        await recordUpload(tx, actor, source, p, meta);
-      } catch (err) {
-        // Only the rule check (before any write of this file) throws a DomainError; the transaction is intact.
-        if (!isDomainError(err)) throw err;
-        refused.set(p.row.filename, refusal(p.row.filename, err));
-      }
-    }
+  const refused = await ctx.db.transaction().execute(async (tx) => {
+    const r = await recordUploads(tx, actor, source, prepared, meta);
     await release(tx);
+    return r;
   });
-  return refused;
+  return new Map([...refused].map(([filename, err]) => [filename, refusal(filename, err)]));
 }
 
 /** After a same-name race with another publisher: one transaction per file, so only the losers are refused. */
 async function recordEach(ctx: DomainContext, actor: Actor, source: SourceRow, prepared: readonly PreparedUpload[], meta: RequestMeta): Promise<Map<string, BatchOutcome>> {
   const refused = new Map<string, BatchOutcome>();
   for (const p of prepared) {
+    const filename = p.row.filename;
     try {
-      await ctx.db.transaction().execute((tx) => recordUpload(tx, actor, source, p, meta));
+      const r = await ctx.db.transaction().execute((tx) => recordUploads(tx, actor, source, [p], meta));
+      const err = r.get(filename);
+      if (err) refused.set(filename, refusal(filename, err));
     } catch (err) {
-      refused.set(p.row.filename, refusal(p.row.filename, isUniqueViolation(err) ? alreadyExists(p.row.filename, source.name) : err));
+      refused.set(filename, refusal(filename, isUniqueViolation(err) ? alreadyExists(filename, source.name) : err));
     }
   }
   return refused;

@@ -3,7 +3,7 @@ import type { Actor } from "../auth/index.js";
 import type { DomainContext, RequestMeta } from "../context.js";
 import { dropReservedBlobs, releaseBlobs, reserveBlobs, sha256Of } from "../gc/index.js";
 import type { PackageFileInfo } from "./package-file-info.js";
-import { alreadyExists, checkUploadFilename, commitUploadBlobs, inspectUpload, openUploadTarget, preparedFileInfo, prepareUpload, recordUpload } from "./publish-steps.js";
+import { alreadyExists, checkUploadFilename, commitUploadBlobs, inspectUpload, openUploadTarget, preparedFileInfo, prepareUpload, recordUploads } from "./publish-steps.js";
 import { isUniqueViolation } from "./unique-violation.js";
 
 export { checkUploadFilename } from "./publish-steps.js";
@@ -57,7 +57,9 @@ export async function publishFile(ctx: DomainContext, actor: Actor, input: Publi
     const prepared = prepareUpload(ctx, actor, source, upload, companionHashes, input);
     try {
       await ctx.db.transaction().execute(async (tx) => {
-        await recordUpload(tx, actor, source, prepared, meta);
+        const refused = await recordUploads(tx, actor, source, [prepared], meta);
+        const refusal = refused.get(input.filename);
+        if (refusal) throw refusal;
         await releaseBlobs(tx, reservation);
       });
     } catch (err) {

@@ -1,13 +1,13 @@
 import type { Insertable, Kysely } from "kysely";
 import { didYouMean } from "@gatehouse/scope-engine";
-import { recordAudit } from "../audit/index.js";
+import { recordAudits } from "../audit/index.js";
 import { requireSourceWrite } from "../access/repo-permissions.js";
 import { type Actor, describeActor, userIdOf } from "../auth/index.js";
 import type { StagedBlob } from "../blobs/index.js";
-import { recordChange } from "../changes/index.js";
+import { recordChanges } from "../changes/index.js";
 import type { DomainContext, RequestMeta } from "../context.js";
 import type { Database, PackageFilesTable, SourceRow } from "../db/index.js";
-import { DomainError } from "../errors/index.js";
+import { DomainError, isDomainError } from "../errors/index.js";
 import { newId } from "../ids.js";
 import { BIOC_SECTIONS } from "../remote/mirror-index.js";
 import { findSourceByName } from "../repos/index.js";
@@ -141,27 +141,53 @@ export function prepareUpload(
 }
 
 /**
- * Records one prepared upload inside the caller's transaction: the one-sdist rule again under its
- * lock, the file, its labels, the package row, the change for other nodes and the audit event.
+ * Records prepared uploads inside the caller's transaction: the one-sdist rule again under its lock
+ * (each sdist is written right after its check, so a second one of a release in the same batch is
+ * seen), then the other files, labels, package rows, the changes for other nodes and the audit
+ * events, a statement each for the whole batch. Returns the uploads the rule refused (not written).
  */
-export async function recordUpload(tx: Kysely<Database>, actor: Actor, source: SourceRow, prepared: PreparedUpload, meta: RequestMeta): Promise<void> {
-  const { row, labels, inspected } = prepared;
-  await refuseSecondSdist(tx, { sourceId: source.id, sourceName: source.name }, inspected, row.filename, { lock: true });
-  await tx.insertInto("package_files").values(row).execute();
-  for (const label of labels) await tx.insertInto("file_labels").values({ file_id: row.id, label, added_at: row.published_at, removed_at: null }).execute();
+export async function recordUploads(tx: Kysely<Database>, actor: Actor, source: SourceRow, prepared: readonly PreparedUpload[], meta: RequestMeta): Promise<Map<string, DomainError>> {
+  const refused = new Map<string, DomainError>();
+  const kept: PreparedUpload[] = [];
+  const target = { sourceId: source.id, sourceName: source.name };
+  for (const p of prepared) {
+    if (p.inspected.kind !== "sdist") continue;
+    try {
+      await refuseSecondSdist(tx, target, p.inspected, p.row.filename, { lock: true });
+    } catch (err) {
+      // Thrown after a read only: the transaction is intact and the batch's other files go on.
+      if (!isDomainError(err)) throw err;
+      refused.set(p.row.filename, err);
+      continue;
+    }
+    await tx.insertInto("package_files").values(p.row).execute();
+    kept.push(p);
+  }
+  const others = prepared.filter((p) => p.inspected.kind !== "sdist");
+  if (others.length > 0) await tx.insertInto("package_files").values(others.map((p) => p.row)).execute();
+  kept.push(...others);
+  if (kept.length === 0) return refused;
+  const labels = kept.flatMap((p) => p.labels.map((label) => ({ file_id: p.row.id, label, added_at: p.row.published_at, removed_at: null })));
+  if (labels.length > 0) await tx.insertInto("file_labels").values(labels).execute();
+  const projects = [...new Set(kept.map((p) => p.inspected.project))];
+  const now = kept[0]?.row.published_at ?? new Date();
   await tx
     .insertInto("packages")
-    .values({ source_id: source.id, project: inspected.project, private: false, owner_id: userIdOf(actor), updated_at: row.published_at })
+    .values(projects.map((project) => ({ source_id: source.id, project, private: false, owner_id: userIdOf(actor), updated_at: now })))
     .onConflict((oc) => oc.columns(["source_id", "project"]).doNothing())
     .execute();
-  await recordChange(tx, { kind: "package", sourceId: source.id, project: inspected.project });
-  await recordAudit(tx, {
-    actor: describeActor(actor),
-    action: "file.publish",
-    target: `source:${source.name}/${row.filename}`,
-    address: meta.address ?? null,
-    detail: { sha256: row.sha256, size: row.size },
-  });
+  await recordChanges(tx, projects.map((project) => ({ kind: "package" as const, sourceId: source.id, project })));
+  await recordAudits(
+    tx,
+    kept.map((p) => ({
+      actor: describeActor(actor),
+      action: "file.publish",
+      target: `source:${source.name}/${p.row.filename}`,
+      address: meta.address ?? null,
+      detail: { sha256: p.row.sha256, size: p.row.size },
+    })),
+  );
+  return refused;
 }
 
 /** What callers see of a recorded upload. */
