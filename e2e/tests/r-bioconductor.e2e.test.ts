@@ -81,8 +81,8 @@ describe.runIf(hasBiocManager)("Bioconductor repos end to end (real BiocManager,
     expect(index(release)).not.toContain("ghanno");
     expect(index(release, "data/annotation")).toContain("Package: ghanno\n");
     expect(index("3.1")).toContain("Package: ghother\n");
-    const bad = gh.cli(["add", "--source", "biolocal", "--path", join(pkgDir, "ghanno_1.0.0.tar.gz"), "--bioc-section", "data/anotation"]);
-    expect(bad.code).not.toBe(0);
-    expect(bad.stderr).toMatch(/unknown Bioconductor section 'data\/anotation' \(did you mean 'data\/annotation'\?\)/);
+    const bad = curl(["-u", `__token__:${gh.adminToken}`, "--upload-file", join(pkgDir, "ghanno_1.0.0.tar.gz")], `${gh.url}/__api__/sources/biolocal/files/ghanno_1.0.1.tar.gz?bioc-section=data/anotation`);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatch(/unknown Bioconductor section 'data\/anotation' \(did you mean 'data\/annotation'\?\)/);
   });
 });
