@@ -36,7 +36,8 @@ export async function startLoopbackUpstream(delayMs = 20): Promise<LoopbackUpstr
         res.writeHead(304, { etag }).end();
         return;
       }
-      res.writeHead(200, { etag, "content-type": path.endsWith(".json") ? "application/json" : "application/octet-stream" }).end(body);
+      const type = path.startsWith("/simple/") ? "application/vnd.pypi.simple.v1+json" : path.endsWith(".json") ? "application/json" : "application/octet-stream";
+      res.writeHead(200, { etag, "content-type": type }).end(body);
     }, delayMs);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

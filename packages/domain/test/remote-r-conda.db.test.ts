@@ -192,6 +192,21 @@ describe.each(testDatabases)("remote R, Bioconductor and conda sources on $name"
     });
   });
 
+  it("says when a mirrored python project needs no upstream read (the server's fast path serves its cached page then)", async () => {
+    const page = { meta: { "api-version": "1.0" }, name: "fresh", files: [{ filename: "fresh-1.0-py3-none-any.whl", url: "../../f/fresh-1.0-py3-none-any.whl", hashes: { sha256: "d".repeat(64) } }] };
+    up.set("/simple/fresh/", JSON.stringify(page));
+    await createSource(domain, LOCAL_ACTOR, { name: "pym-up", kind: "python", upstream: `${up.url}/simple/` });
+    await createRepo(domain, LOCAL_ACTOR, { name: "pym", type: "python" });
+    await subscribe(domain, LOCAL_ACTOR, { repo: "pym", source: "pym-up" });
+    const r = await reader("pym");
+    expect(r.mirrorsFresh("fresh")).toBe(false);
+    await r.refreshMirrors("fresh", null);
+    expect(r.mirrorsFresh("fresh")).toBe(true);
+    expect(r.mirrorsFresh("other")).toBe(false);
+    advance(61_000);
+    expect(r.mirrorsFresh("fresh")).toBe(false);
+  });
+
   describe("a conda channel", () => {
     const app = bytes("app");
     const lib = bytes("lib");

@@ -25,7 +25,7 @@ interface KnownReader {
   reader: RepoReader;
   repoId: string;
   options: PageOptions;
-  /** False for repos with remote sources: their routes may ask the upstream before answering. */
+  /** False for repos with remote sources: their routes may ask the upstream before answering (unless it was asked within the TTL). */
   servable: boolean;
 }
 
@@ -113,7 +113,7 @@ export class FastPages {
   }
 
   private answer(known: KnownReader, page: FastPageRequest, actor: Actor, req: IncomingMessage, res: ServerResponse, start: number): boolean {
-    if (!known.servable || !known.reader.sees(page.project)) return false;
+    if (!(known.servable || known.reader.mirrorsFresh(page.project)) || !known.reader.sees(page.project)) return false;
     const promise = this.deps.cache.peek(known.repoId, projectPageKey("latest", known.reader.viewerKey, page.contentType, page.project));
     if (!promise) return false;
     const cached = this.settled.get(promise);

@@ -88,6 +88,15 @@ export class RepoReader {
   }
 
   /**
+   * Whether `refreshMirrors(project, null)` would ask no upstream now (every
+   * remote source read the project within the TTL): a cached page may then be
+   * served without going through it. Synchronous, for the server's fast path.
+   */
+  mirrorsFresh(project: string): boolean {
+    return this.view.sources.every((s) => s.type !== "remote" || this.mirror.isProjectFresh(s, project));
+  }
+
+  /**
    * Brings the repo's mirrors up to date for one aggregate index (a CRAN-like
    * PACKAGES, a Bioconductor section, a conda subdir) before it is rendered or
    * a file of it is served: the upstream's whole index is recorded as rows, at

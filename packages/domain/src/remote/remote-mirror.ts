@@ -33,6 +33,12 @@ export class RemoteMirror {
     return this.refreshPlan(source, pythonProjectPlan(this.ctx, source, project), force);
   }
 
+  /** Whether a python source read this project within the TTL (on this node): asking again now would be a no-op. */
+  isProjectFresh(source: SourceRow, project: string): boolean {
+    const seenAt = this.fresh.get(`${source.id}\u0000${project}`);
+    return seenAt !== undefined && this.ctx.now().getTime() - seenAt < this.ttlMs();
+  }
+
   /** Brings a source's copy of an aggregate index up to date; a source that does not serve that index is left alone. */
   refreshIndex(source: SourceRow, index: MirrorIndex, force = false): Promise<void> {
     const plan = indexPlan(this.ctx, source, index, this.validators);
