@@ -4,7 +4,7 @@ import { utimes } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { type Actor, type Domain, LOCAL_ACTOR, TokenVerifier, collectGarbage, createRepo, createSource, createToken, publishFile, subscribe } from "../src/index.js";
+import { type Actor, type Domain, type GcReport, LOCAL_ACTOR, TokenVerifier, collectGarbage, createRepo, createSource, createToken, listAuditEvents, publishFile, subscribe } from "../src/index.js";
 import { reserveBlobs } from "../src/gc/index.js";
 import { testDatabases } from "./databases.js";
 
@@ -49,7 +49,7 @@ async function referencedDigests(domain: Domain): Promise<string[]> {
 }
 
 /** Makes a stored blob look written long ago (the minimum age is judged by mtime). */
-async function age(domain: Domain, sha256: string): Promise<void> {
+async function age(domain: Domain & { blobsRoot: string }, sha256: string): Promise<void> {
   const old = new Date(Date.now() - 2 * 3600_000);
   await utimes(join(domain.blobsRoot, "blobs", sha256.slice(0, 2), sha256.slice(2, 4), sha256), old, old);
 }
@@ -101,8 +101,11 @@ describe.each(testDatabases)("garbage collection on $name", (database) => {
     expect(dry.blobs).toEqual({ scanned: 5, kept: 2, removed: 1, bytes: "orphan bytes".length });
     expect(await storedDigests(domain)).toHaveLength(5);
 
-    const real = await collectGarbage(domain, LOCAL_ACTOR, {});
+    const real = await collectGarbage(domain, LOCAL_ACTOR, { address: "192.0.2.7" });
     expect(real.blobs).toEqual(dry.blobs);
+    // A real run is audited (what it removed), a dry one is not.
+    const audited = (await listAuditEvents(domain, LOCAL_ACTOR, { action: "gc" })).map((e) => ({ action: e.action, address: e.address, removed: (e.detail as unknown as GcReport).blobs.removed }));
+    expect(audited).toEqual([{ action: "gc.run", address: "192.0.2.7", removed: 1 }]);
     expect(await storedDigests(domain)).toEqual([...referenced, young, reserved].sort());
 
     // A minimum age of zero takes the young orphan too, still not the reserved one.
