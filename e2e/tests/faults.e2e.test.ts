@@ -6,6 +6,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningGatehouse, startGatehouse } from "../support/gatehouse.js";
 import { uploadLegacyFile, startSlowUpload } from "../support/legacy-upload.js";
+import { hasClient } from "../support/clients.js";
+import { makeHome, runTwine } from "../support/python-clients.js";
 import { type BuiltPythonFile, buildPythonPackage, resolvePython } from "../support/python-packages.js";
 import { rawExchange } from "../support/raw-http.js";
 
@@ -138,6 +140,24 @@ const RACERS = 12;
 // Built before the server is watched: building blocks this process, which would look like a server that stalls.
 let burst: BuiltPythonFile[] = [];
 let racers: BuiltPythonFile[] = [];
+let bigWheel = "";
+
+/** A valid 8 MiB wheel (a stored member of random bytes), for real twine to send to a full disk. */
+function buildBigWheel(): string {
+  const out = join(pkgDir, "big", "bigpkg-1.0-py3-none-any.whl");
+  mkdirSync(join(pkgDir, "big"), { recursive: true });
+  const script = `
+import os, sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("bigpkg/data.bin", os.urandom(8 << 20))
+    z.writestr("bigpkg-1.0.dist-info/METADATA", "Metadata-Version: 2.1\\nName: bigpkg\\nVersion: 1.0\\n\\n")
+    z.writestr("bigpkg-1.0.dist-info/WHEEL", "Wheel-Version: 1.0\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n\\n")
+    z.writestr("bigpkg-1.0.dist-info/RECORD", "")
+`;
+  const r = spawnSync(python, ["-c", script, out], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`python3 could not write the big wheel: ${r.stderr}`);
+  return out;
+}
 const CHUNK = Buffer.alloc(256 * 1024, 0x5a);
 
 describe.skipIf(!disk && !required)("faults: kill -9, same-name races and a full disk on the real server", () => {
@@ -146,6 +166,7 @@ describe.skipIf(!disk && !required)("faults: kill -9, same-name races and a full
     mkdirSync(dataDir, { recursive: true });
     burst = Array.from({ length: 8 }, (_, i) => build(`burst${i}`));
     racers = Array.from({ length: RACERS }, (_, i) => build("racer", [`dep${i}`]));
+    bigWheel = buildBigWheel();
     await start();
     token = gh.adminToken;
     auth = `Bearer ${token}`;
@@ -241,6 +262,20 @@ describe.skipIf(!disk && !required)("faults: kill -9, same-name races and a full
     }
     console.info(`faults: full disk answered 507 in ${put.ms} ms (PUT) and ${form.ms} ms (twine form)`);
     expect(staged()).toEqual({ files: 0, bytes: 0 });
+
+    // The real twine: told at once, with the reason, instead of waiting minutes for a 408.
+    if (hasClient("twine")) {
+      watchdog.stop();
+      const began = Date.now();
+      const twine = runTwine(["--repository-url", `${gh.url}/pypi/legacy/`, "-u", "__token__", "-p", token, bigWheel], { home: makeHome() });
+      const twineMs = Date.now() - began;
+      watchdog.start(gh.url);
+      expect(twine.code).not.toBe(0);
+      expect(twine.output).toMatch(/507.*disk is full/s);
+      expect(twineMs).toBeLessThan(20_000);
+      console.info(`faults: twine on the full disk exited ${twine.code} after ${twineMs} ms`);
+      expect(staged()).toEqual({ files: 0, bytes: 0 });
+    }
 
     // Reads while the disk is still full: the index and the bytes of an acknowledged file.
     const page = await fetch(`${gh.url}/pypi/simple/`, { headers: { authorization: auth } });
