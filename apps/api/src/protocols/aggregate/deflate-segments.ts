@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { constants, crc32, deflateRawSync } from "node:zlib";
+import { crc32Combine } from "./crc32-combine.js";
 
 /** A piece of a document with its compressed form, made once and reused while it does not change. */
 export interface Segment {
@@ -8,6 +9,8 @@ export interface Segment {
   deflated: Buffer;
   /** sha256 of raw: the document's ETag is made from these. */
   digest: Buffer;
+  /** CRC-32 of raw: the gzip trailer is combined from these. */
+  crc: number;
 }
 
 // Level 6 is zlib's default; a 256-record chunk of repodata (~100 KB) takes well under a millisecond.
@@ -19,10 +22,49 @@ const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03]
 /** Compresses one piece on its own, so pieces can be joined in any order into one deflate stream. */
 export function makeSegment(raw: Buffer): Segment {
   const deflated = raw.length === 0 ? Buffer.alloc(0) : deflateRawSync(raw, { level: LEVEL, finishFlush: constants.Z_SYNC_FLUSH });
-  return { raw, deflated, digest: createHash("sha256").update(raw).digest() };
+  return { raw, deflated, digest: createHash("sha256").update(raw).digest(), crc: crc32(raw) };
 }
 
-/** A document assembled from segments: its bytes (when wanted), one gzip member, and a strong ETag. */
+/** A document as the list of its pieces: plain bytes and one single-member gzip stream, neither joined. */
+export interface SegmentedDocument {
+  raw: readonly Buffer[];
+  rawLength: number;
+  gzip: readonly Buffer[];
+  gzipLength: number;
+  etag: string;
+}
+
+/**
+ * Lays segments out as one document and one single-member gzip stream of it, without copying them.
+ * Each segment was deflated alone and sync-flushed, so their concatenation is a valid deflate stream
+ * (back-references never cross a segment); an empty final block ends it and the trailer carries the
+ * CRC of the whole. This is how pigz compresses in parallel, and every gzip reader accepts it (one
+ * member, not many).
+ */
+export function segmentDocument(segments: readonly Segment[]): SegmentedDocument {
+  let crc = 0;
+  let rawLength = 0;
+  const etag = createHash("sha256");
+  const raw: Buffer[] = [];
+  const gzip: Buffer[] = [GZIP_HEADER];
+  for (const s of segments) {
+    if (s.raw.length === 0) continue;
+    crc = crc32Combine(crc, s.crc, s.raw.length);
+    rawLength += s.raw.length;
+    etag.update(s.digest);
+    raw.push(s.raw);
+    gzip.push(s.deflated);
+  }
+  const trailer = Buffer.allocUnsafe(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(rawLength % 2 ** 32, 4);
+  gzip.push(FINAL_BLOCK, trailer);
+  let gzipLength = 0;
+  for (const g of gzip) gzipLength += g.length;
+  return { raw, rawLength, gzip, gzipLength, etag: `"${etag.digest("base64url").slice(0, 27)}"` };
+}
+
+/** A document joined into buffers: its bytes (when wanted), its gzip form, and a strong ETag. */
 export interface AssembledDocument {
   body: Buffer | null;
   gzip: Buffer;
@@ -30,37 +72,21 @@ export interface AssembledDocument {
 }
 
 /**
- * Joins segments into one document and one single-member gzip stream of it. Each segment was
- * deflated alone and sync-flushed, so their concatenation is a valid deflate stream (back-references
- * never cross a segment); an empty final block ends it and the trailer carries the CRC of the whole.
- * This is how pigz compresses in parallel, and every gzip reader accepts it (one member, not many).
- * `withBody: false` skips joining the plain bytes (for files that are only ever served gzipped).
+ * Joins segments into one document and its gzip form (see segmentDocument). `withBody: false` skips
+ * joining the plain bytes (for files that are only ever served gzipped).
  */
 export function assemble(segments: readonly Segment[], withBody: boolean): AssembledDocument {
-  let crc = 0;
-  let size = 0;
-  const etag = createHash("sha256");
-  const deflated: Buffer[] = [GZIP_HEADER];
-  for (const s of segments) {
-    if (!withBody) crc = crc32(s.raw, crc);
-    size += s.raw.length;
-    etag.update(s.digest);
-    if (s.deflated.length > 0) deflated.push(s.deflated);
-  }
-  const body = withBody ? Buffer.concat(segments.map((s) => s.raw), size) : null;
+  const doc = segmentDocument(segments);
+  const body = withBody ? Buffer.concat(doc.raw, doc.rawLength) : null;
   if (body) {
-    crc = crc32(body);
     // Cached segments now view the document instead of holding a copy: one copy of the bytes in memory.
     let offset = 0;
     for (const s of segments) {
+      if (s.raw.length === 0) continue;
       const end = offset + s.raw.length;
       s.raw = body.subarray(offset, end);
       offset = end;
     }
   }
-  const trailer = Buffer.allocUnsafe(8);
-  trailer.writeUInt32LE(crc >>> 0, 0);
-  trailer.writeUInt32LE(size % 2 ** 32, 4);
-  deflated.push(FINAL_BLOCK, trailer);
-  return { body, gzip: Buffer.concat(deflated), etag: `"${etag.digest("base64url").slice(0, 27)}"` };
+  return { body, gzip: Buffer.concat(doc.gzip, doc.gzipLength), etag: doc.etag };
 }

@@ -51,6 +51,11 @@ export class IndexView<E extends IndexEntry> {
 
   /** The document made of these parts, with its gzip form; `withBody: false` for gzip-only files. */
   assemble(parts: readonly DocumentPart<E>[], withBody: boolean): AssembledDocument {
+    return assemble(this.segments(parts), withBody);
+  }
+
+  /** The pieces of the document made of these parts, cached ones reused (see segmentDocument to serve them unjoined). */
+  segments(parts: readonly DocumentPart<E>[]): Segment[] {
     const segments: Segment[] = [];
     for (const part of parts) {
       if ("literal" in part) {
@@ -71,7 +76,7 @@ export class IndexView<E extends IndexEntry> {
         leading = false;
       }
     }
-    return assemble(segments, withBody);
+    return segments;
   }
 
   private chunkView(chunk: Chunk<E>): ChunkView<E> {

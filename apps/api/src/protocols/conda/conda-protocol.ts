@@ -1,6 +1,7 @@
 import { type RepoReader, parseSnapshot } from "@gatehouse/domain";
 import { ApiError } from "../../http/api-error.js";
-import { type CachedPage, respondWithPage } from "../cached-page.js";
+import { respondWithDocument } from "../aggregate/segmented-response.js";
+import { respondWithPage } from "../cached-page.js";
 import type { ProtocolHandler } from "../protocol.js";
 import type { ProtocolDeps } from "../protocol-deps.js";
 import { fileOrRefusal } from "../shared/blocked-download.js";
@@ -22,10 +23,15 @@ type FileTarget = Extract<CondaTarget, { kind: "file" }>;
 export function condaProtocol(deps: ProtocolDeps): ProtocolHandler {
   const repodata = new RepodataIndexes(deps.domain);
 
-  async function repodataPage(reader: RepoReader, target: Extract<CondaTarget, { kind: "repodata" }>, at: Date | null): Promise<CachedPage> {
-    if (at === null) return (await repodata.page(reader, target.label, target.subdir)) ?? renderRepodataPage(reader, at, target.label, target.subdir);
+  async function serveRepodata(reader: RepoReader, target: Extract<CondaTarget, { kind: "repodata" }>, at: Date | null, request: Request, head: boolean): Promise<Response> {
+    if (at === null) {
+      const doc = await repodata.document(reader, target.label, target.subdir);
+      // A read that raced a change renders in full, uncached.
+      return doc ? respondWithDocument(doc, request, head, "application/json") : respondWithPage(await renderRepodataPage(reader, at, target.label, target.subdir), request, head);
+    }
     const where = `${target.snapshot}|${target.label}|${reader.viewerKey}`;
-    return deps.cache.get(reader, `conda:repodata|${target.subdir}|${where}`, "*", () => renderRepodataPage(reader, at, target.label, target.subdir));
+    const page = await deps.cache.get(reader, `conda:repodata|${target.subdir}|${where}`, "*", () => renderRepodataPage(reader, at, target.label, target.subdir));
+    return respondWithPage(page, request, head);
   }
 
   async function download(reader: RepoReader, target: FileTarget, request: Request): Promise<Response> {
@@ -43,12 +49,11 @@ export function condaProtocol(deps: ProtocolDeps): ProtocolHandler {
       // A mirrored channel's subdir is read from its upstream first (once per TTL); new rows drop the cached page.
       if (target.kind !== "channeldata") await reader.refreshMirrorIndex({ kind: "conda", subdir: target.subdir }, at);
       if (target.kind === "file") return download(reader, target, c.req.raw);
+      const head = c.req.method === "HEAD";
+      if (target.kind === "repodata") return serveRepodata(reader, target, at, c.req.raw, head);
       const where = `${target.snapshot}|${target.label}|${reader.viewerKey}`;
-      const page =
-        target.kind === "repodata"
-          ? await repodataPage(reader, target, at)
-          : await deps.cache.get(reader, `conda:channeldata|${where}`, "*", () => renderChanneldataPage(reader, at, target.label));
-      return respondWithPage(page, c.req.raw, c.req.method === "HEAD");
+      const page = await deps.cache.get(reader, `conda:channeldata|${where}`, "*", () => renderChanneldataPage(reader, at, target.label));
+      return respondWithPage(page, c.req.raw, head);
     },
   };
 }

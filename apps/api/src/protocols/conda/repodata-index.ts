@@ -1,8 +1,8 @@
 import type { Domain, PackageFileRow, RepoReader } from "@gatehouse/domain";
 import { repodataFrame, repodataRecordLine } from "@gatehouse/repo-index";
-import type { CachedPage } from "../cached-page.js";
 import { AggregateIndexes } from "../aggregate/aggregate-indexes.js";
-import { documentPage, joinLines } from "../aggregate/document-page.js";
+import { type SegmentedDocument, segmentDocument } from "../aggregate/deflate-segments.js";
+import { joinLines } from "../aggregate/document-page.js";
 import type { IndexEntry, IndexSpec } from "../aggregate/project-index.js";
 import { toEntry } from "./conda-pages.js";
 
@@ -36,32 +36,30 @@ function renderChunk(visible: readonly RepodataLine[], leading: boolean): Buffer
 /**
  * `latest` `<subdir>/repodata.json` of each label, kept incrementally: after a publish the next
  * request reads the changed project's rows and re-renders the ~256-record chunk(s) it sits in; the
- * document and its gzip copy are joined from cached pieces (see AggregateIndexes).
+ * document and its gzip form are laid out from cached pieces, never joined (see respondWithDocument).
  */
 export class RepodataIndexes {
-  private readonly indexes: AggregateIndexes<RepodataLine, CachedPage>;
+  private readonly indexes: AggregateIndexes<RepodataLine, SegmentedDocument>;
 
   constructor(domain: Domain) {
     this.indexes = new AggregateIndexes(domain);
   }
 
-  /** The page, or undefined when this reader raced a change (render it in full instead). */
-  page(reader: RepoReader, label: string, subdir: string): Promise<CachedPage | undefined> {
+  /** The document, or undefined when this reader raced a change (render it in full instead). */
+  document(reader: RepoReader, label: string, subdir: string): Promise<SegmentedDocument | undefined> {
     const spec: IndexSpec<RepodataLine> = { filter: { label, subdir }, sections: 2, entriesOf: linesOf };
     return this.indexes.document(reader, `${label}\u0000${subdir}`, spec, "repodata.json", (view) => {
       const [bz2 = 0, conda = 0] = view.counts();
       const frame = repodataFrame(subdir);
-      const doc = view.assemble(
-        [
+      return segmentDocument(
+        view.segments([
           { literal: frame.head },
           { section: 0, pass: "record", render: renderChunk },
           { literal: (bz2 > 0 ? "\n" : "") + frame.between },
           { section: 1, pass: "record", render: renderChunk },
           { literal: (conda > 0 ? "\n" : "") + frame.tail },
-        ],
-        true,
+        ]),
       );
-      return documentPage(doc, "application/json");
     });
   }
 }
