@@ -14,7 +14,14 @@ export const COMPANION_KEYS = ["coreMetadataSha256"] as const;
  * killed holding it loses it with its connection. hashtext collisions only serialise two digests.
  */
 export async function lockBlob(tx: Kysely<Database>, sha256: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`gatehouse.blob:${sha256}`}))`.execute(tx);
+  await lockBlobs(tx, [sha256]);
+}
+
+/** lockBlob for several digests in one statement, taken in the order given (callers sort them). */
+export async function lockBlobs(tx: Kysely<Database>, hashes: readonly string[]): Promise<void> {
+  if (hashes.length === 0) return;
+  const keys = hashes.map((sha256) => `gatehouse.blob:${sha256}`);
+  await sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(${keys}::text[]) with ordinality as t(k, n) order by n`.execute(tx);
 }
 
 /** Whether a file row names the digest, as its bytes or as a companion. */

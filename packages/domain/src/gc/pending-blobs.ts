@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { THIS_PROCESS } from "../blobs/index.js";
 import type { DomainContext } from "../context.js";
 import type { Database } from "../db/index.js";
-import { isPending, isReferenced, lockBlob } from "./blob-lock.js";
+import { isPending, isReferenced, lockBlob, lockBlobs } from "./blob-lock.js";
 
 /** Digests one upload is about to reference, reserved so garbage collection leaves them alone. */
 export interface BlobReservation {
@@ -31,12 +31,15 @@ export function sha256Of(bytes: Uint8Array): string {
 export async function reserveBlobs(ctx: DomainContext, hashes: readonly string[]): Promise<BlobReservation> {
   const reservation: BlobReservation = { id: `pend_${randomBytes(12).toString("hex")}`, hashes: [...new Set(hashes)].sort() };
   const now = ctx.now();
+  if (reservation.hashes.length === 0) return reservation;
   await ctx.db.transaction().execute(async (tx) => {
-    // Sorted, so two reservations of overlapping digests take the locks in one order.
-    for (const sha256 of reservation.hashes) {
-      await lockBlob(tx, sha256);
-      await tx.insertInto("pending_blobs").values({ id: reservation.id, sha256, owner: OWNER, created_at: now }).execute();
-    }
+    // Sorted, so two reservations of overlapping digests take the locks in one order; two statements
+    // however many digests (a bulk import reserves hundreds at once).
+    await lockBlobs(tx, reservation.hashes);
+    await tx
+      .insertInto("pending_blobs")
+      .values(reservation.hashes.map((sha256) => ({ id: reservation.id, sha256, owner: OWNER, created_at: now })))
+      .execute();
   });
   return reservation;
 }
