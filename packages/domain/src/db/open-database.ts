@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { type DataDirLock, acquireDataDirLock } from "./data-dir-lock.js";
 import { PGliteDialect } from "./pglite-dialect.js";
+import { PGLITE_START_PARAMS, initializeDataDirApart } from "./pglite-settings.js";
 import type { Database } from "./schema.js";
 
 /** Where the database lives: a Postgres server URL, or a folder for the embedded PGlite. */
@@ -51,8 +52,11 @@ export async function openDatabase(target: DatabaseTarget, role = "gatehouse"): 
   }
   const lock = target.kind === "pglite" ? acquireDataDirLock(target.dataDir, role) : null;
   try {
-    const client = new PGlite(target.kind === "pglite" ? join(target.dataDir, "pgdata") : undefined, {
+    const pgdata = target.kind === "pglite" ? join(target.dataDir, "pgdata") : undefined;
+    if (pgdata) await initializeDataDirApart(pgdata);
+    const client = new PGlite(pgdata, {
       parsers: { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) },
+      startParams: [...PGLITE_START_PARAMS],
       ...(target.kind === "memory" && target.template ? { loadDataDir: target.template } : {}),
     });
     await client.waitReady;
