@@ -136,7 +136,7 @@ export class RepoReader {
     if (this.isShadowedUpstream(row) && (await this.hasLocal(at, row.project))) return ABSENT;
     const rule = this.blockOf(row);
     if (rule) return { kind: "blocked", file: row, reason: rule.reason, ruleId: rule.id };
-    return { kind: "file", file: await this.mirror.ensureBytes(row) };
+    return { kind: "file", file: await this.mirror.ensureBytes(row, this.view.sources.find((s) => s.id === row.source_id)) };
   }
 
   /**

@@ -45,21 +45,21 @@ export class RemoteMirror {
     return plan ? this.refreshPlan(source, plan, force) : Promise.resolve();
   }
 
-  /** The file with its bytes stored: fetched once from the upstream and verified when they are not. */
-  async ensureBytes(file: PackageFileRow): Promise<PackageFileRow> {
+  /** The file with its bytes stored: fetched once from the upstream and verified when they are not (`source`: its source, when the caller has it). */
+  async ensureBytes(file: PackageFileRow, source?: SourceRow): Promise<PackageFileRow> {
     if (file.upstream_url === null || (file.sha256 !== "" && (await this.ctx.blobs.stat(file.sha256)))) return file;
     // A file whose sha256 is not known yet (CRAN gives MD5 only) is deduplicated by its row.
     const key = file.sha256 || file.id;
     let running = this.fetching.get(key);
     if (!running) {
-      running = this.fetchBytes(file).finally(() => this.fetching.delete(key));
+      running = this.fetchBytes(file, source).finally(() => this.fetching.delete(key));
       this.fetching.set(key, running);
     }
     return running;
   }
 
-  private async fetchBytes(file: PackageFileRow): Promise<PackageFileRow> {
-    const source = await this.ctx.db.selectFrom("sources").selectAll().where("id", "=", file.source_id).executeTakeFirstOrThrow();
+  private async fetchBytes(file: PackageFileRow, known: SourceRow | undefined): Promise<PackageFileRow> {
+    const source = known?.id === file.source_id ? known : await this.ctx.db.selectFrom("sources").selectAll().where("id", "=", file.source_id).executeTakeFirstOrThrow();
     return fetchVerifiedBytes(this.ctx, file, upstreamTokenOf(this.ctx, source));
   }
 
