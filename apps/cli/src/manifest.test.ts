@@ -33,7 +33,7 @@ function commandFiles(): string[] {
 describe("oclif manifest", () => {
   it("lists exactly the commands of src/index.ts, and every file under src/commands is one", () => {
     const ids = Object.keys(COMMANDS).sort();
-    expect(commandFiles()).toEqual(ids);
+    expect(commandFiles(), "a command file under src/commands must be listed in COMMANDS of src/index.ts (and only commands live there)").toEqual(ids);
     expect(Object.keys(readManifest()).sort(), "stale manifest: run `pnpm --filter @gatehouse/cli build`").toEqual(ids);
   });
 

@@ -7,7 +7,7 @@ import type { BulkOptions, BulkOutcome, OnOutcomes } from "./bulk-types.js";
 import type { LocalFile } from "./expand-paths.js";
 
 /** Files per publishBatch call: one transaction and one blob reservation each. */
-const BATCH = 100;
+const BATCH = 200;
 /** Below this a file is read in one go; above it streamed. */
 const SMALL = 1024 * 1024;
 

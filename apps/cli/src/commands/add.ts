@@ -61,7 +61,7 @@ export default class Add extends BaseCommand<typeof Add> {
     const total = files.length + missing.length;
     const progress = new ProgressLine(total);
     const perFile = !this.json && total <= LINE_PER_FILE;
-    const started = performance.now();
+    let started = performance.now();
     const onOutcomes = (done: readonly BulkOutcome[]) => {
       for (const o of done) {
         outcomes.push(o);
@@ -75,6 +75,8 @@ export default class Add extends BaseCommand<typeof Add> {
     if (files.length > 0) {
       const connection = await this.connected();
       mode = connection.mode;
+      // The import's own rate: from the open connection (the embedded database's start is not the import's).
+      started = performance.now();
       try {
         if (connection.domain) await importLocal(connection.domain, files, options, onOutcomes);
         else await importRemote(connection.client, files, options, onOutcomes);

@@ -140,11 +140,15 @@ export async function publishBatch(ctx: DomainContext, actor: Actor, input: Publ
   const existingByName = new Map(existing.map((e) => [e.filename, e]));
 
   const fresh: number[] = [];
+  const present: [number, { sha256: string; removed_at: Date | null }][] = [];
   for (const [filename, i] of firstIndexOf) {
     const known = existingByName.get(filename);
-    if (known) outcomes.set(i, await outcomeForExisting(source, input.files[i] as BatchUpload, known));
+    if (known) present.push([i, known]);
     else fresh.push(i);
   }
+  await mapLimit(present, CONCURRENCY, async ([i, known]) => {
+    outcomes.set(i, await outcomeForExisting(source, input.files[i] as BatchUpload, known));
+  });
 
   const inspected = new Map<number, InspectedUpload>();
   try {
