@@ -42,7 +42,17 @@ function x2nModP(n: number, k: number): number {
   return p;
 }
 
+/** What appending `length` bytes does to a CRC (x^(8·length)): computed once per piece, applied by crc32Append. */
+export function crc32Shift(length: number): number {
+  return x2nModP(length, 3);
+}
+
+/** The CRC-32 of A followed by B, given crc(A), crc(B) and crc32Shift(B's length). */
+export function crc32Append(crcA: number, crcB: number, shiftB: number): number {
+  return (multModP(shiftB, crcA) ^ crcB) >>> 0;
+}
+
 /** The CRC-32 of A followed by B, given crc(A), crc(B) and B's length in bytes. */
 export function crc32Combine(crcA: number, crcB: number, lengthB: number): number {
-  return (multModP(x2nModP(lengthB, 3), crcA) ^ crcB) >>> 0;
+  return crc32Append(crcA, crcB, crc32Shift(lengthB));
 }

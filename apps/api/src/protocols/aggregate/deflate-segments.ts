@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { constants, crc32, deflateRawSync } from "node:zlib";
-import { crc32Combine } from "./crc32-combine.js";
+import { crc32Append, crc32Shift } from "./crc32-combine.js";
 
 /** A piece of a document with its compressed form, made once and reused while it does not change. */
 export interface Segment {
@@ -9,8 +9,9 @@ export interface Segment {
   deflated: Buffer;
   /** sha256 of raw: the document's ETag is made from these. */
   digest: Buffer;
-  /** CRC-32 of raw: the gzip trailer is combined from these. */
+  /** CRC-32 of raw and crc32Shift of its length: the gzip trailer is combined from these. */
   crc: number;
+  shift: number;
 }
 
 // Level 6 is zlib's default; a 256-record chunk of repodata (~100 KB) takes well under a millisecond.
@@ -22,7 +23,7 @@ const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, 0x00, 0x03]
 /** Compresses one piece on its own, so pieces can be joined in any order into one deflate stream. */
 export function makeSegment(raw: Buffer): Segment {
   const deflated = raw.length === 0 ? Buffer.alloc(0) : deflateRawSync(raw, { level: LEVEL, finishFlush: constants.Z_SYNC_FLUSH });
-  return { raw, deflated, digest: createHash("sha256").update(raw).digest(), crc: crc32(raw) };
+  return { raw, deflated, digest: createHash("sha256").update(raw).digest(), crc: crc32(raw), shift: crc32Shift(raw.length) };
 }
 
 /** A document as the list of its pieces: plain bytes and one single-member gzip stream, neither joined. */
@@ -49,7 +50,7 @@ export function segmentDocument(segments: readonly Segment[]): SegmentedDocument
   const gzip: Buffer[] = [GZIP_HEADER];
   for (const s of segments) {
     if (s.raw.length === 0) continue;
-    crc = crc32Combine(crc, s.crc, s.raw.length);
+    crc = crc32Append(crc, s.crc, s.shift);
     rawLength += s.raw.length;
     etag.update(s.digest);
     raw.push(s.raw);

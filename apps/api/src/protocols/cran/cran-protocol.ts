@@ -1,7 +1,7 @@
 import { type BiocSection, type CatalogFilter, type MirrorIndex, type RepoReader, parseSnapshot } from "@gatehouse/domain";
 import { parseRTarballFilename } from "@gatehouse/repo-index";
 import { ApiError } from "../../http/api-error.js";
-import { makePage, respondWithPage } from "../cached-page.js";
+import { type CachedPage, makePage, respondWithPage } from "../cached-page.js";
 import type { ProtocolHandler } from "../protocol.js";
 import type { ProtocolDeps } from "../protocol-deps.js";
 import { fileOrRefusal } from "../shared/blocked-download.js";
@@ -9,11 +9,11 @@ import { serveBlob } from "../shared/serve-blob.js";
 import { throwUnknownPath } from "../unknown-path.js";
 import { serveArchiveRds } from "./archive-rds.js";
 import { renderBiocConfig } from "./bioc-config.js";
-import type { ContribFolder, CranRoute, CranTarget } from "./cran-route.js";
+import type { ContribFolder, CranRoute, CranTarget, IndexFile } from "./cran-route.js";
 import { parseCranRoute } from "./cran-route.js";
 import { buildPackagesEntries } from "./packages-entries.js";
 import { PackagesIndexes } from "./packages-incremental.js";
-import { type PackagesIndex, pickIndexFile, renderPackagesIndex, siblingsOf } from "./packages-index.js";
+import { pickIndexFile, renderPackagesIndex, siblingsOf } from "./packages-index.js";
 
 /** Which files a folder holds: none, every R file of the repo, or those of one Bioconductor release. */
 type FolderFiles = { kind: "none" } | { kind: "all" } | { kind: "bioc"; version: string; section: BiocSection };
@@ -46,15 +46,15 @@ export function cranProtocol(deps: ProtocolDeps): ProtocolHandler {
   const latest = new PackagesIndexes(deps.domain);
   const empty = renderPackagesIndex([]);
 
-  async function loadIndex(reader: RepoReader, route: CranRoute, folder: ContribFolder, at: Date | null): Promise<PackagesIndex> {
+  async function loadIndex(reader: RepoReader, route: CranRoute, folder: ContribFolder, at: Date | null, file: IndexFile): Promise<CachedPage> {
     const files = filesOf(reader, folder, release);
-    if (files.kind === "none") return empty;
+    if (files.kind === "none") return pickIndexFile(empty, file);
     const folderKey = `PACKAGES|${route.snapshot}|${files.kind === "bioc" ? `${files.version}|${files.section}` : files.kind}`;
     const filter = filterOf(files);
     const render = async () => renderPackagesIndex(buildPackagesEntries(await reader.files(at, filter)));
     // `latest` is kept incrementally; a read that raced a change renders in full, uncached.
-    if (at === null) return (await latest.load(reader, folderKey, filter)) ?? render();
-    return siblingsOf(await deps.cache.get(reader, `${folderKey}|${reader.viewerKey}`, "*", async () => (await render()).plain));
+    if (at === null) return (await latest.load(reader, folderKey, filter, file)) ?? pickIndexFile(await render(), file);
+    return pickIndexFile(siblingsOf(await deps.cache.get(reader, `${folderKey}|${reader.viewerKey}`, "*", async () => (await render()).plain)), file);
   }
 
   async function download(reader: RepoReader, route: CranRoute, target: Extract<CranTarget, { kind: "download" }>, at: Date | null, request: Request) {
@@ -86,7 +86,7 @@ export function cranProtocol(deps: ProtocolDeps): ProtocolHandler {
       const index = mirrorIndexOf(filesOf(reader, target.folder, release));
       // Mirrored upstream indexes are read first (once per TTL); new rows drop the cached page.
       if (index) await reader.refreshMirrorIndex(index, at);
-      return respondWithPage(pickIndexFile(await loadIndex(reader, route, target.folder, at), target.file), request, head);
+      return respondWithPage(await loadIndex(reader, route, target.folder, at, target.file), request, head);
     },
   };
 }

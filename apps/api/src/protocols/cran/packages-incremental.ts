@@ -1,11 +1,12 @@
 import type { CatalogFilter, Domain, PackageFileRow, RepoReader } from "@gatehouse/domain";
 import { PACKAGES_FIELDS, rdsCell, rdsHeader, rdsTrailer, renderPackagesFile } from "@gatehouse/repo-index";
 import { AggregateIndexes } from "../aggregate/aggregate-indexes.js";
+import { assemble, segmentDocument } from "../aggregate/deflate-segments.js";
 import { documentPage, joinLines } from "../aggregate/document-page.js";
 import type { IndexEntry, IndexSpec } from "../aggregate/project-index.js";
-import { makePage } from "../cached-page.js";
+import { type CachedPage, makePage } from "../cached-page.js";
+import type { IndexFile } from "./cran-route.js";
 import { selectNewestPerPackage, toPackagesEntry } from "./packages-entries.js";
-import type { PackagesIndex } from "./packages-index.js";
 
 /** One package's PACKAGES record (its newest version) and the DCF stanza it renders to; key is the package. */
 interface Stanza extends IndexEntry {
@@ -41,24 +42,31 @@ const RDS_COLUMNS = PACKAGES_FIELDS.map((field) => ({
  * cells) it sits in; the three files are joined from cached, already-compressed pieces.
  */
 export class PackagesIndexes {
-  private readonly indexes: AggregateIndexes<Stanza, PackagesIndex>;
+  private readonly indexes: AggregateIndexes<Stanza, CachedPage>;
 
   constructor(domain: Domain) {
     this.indexes = new AggregateIndexes(domain);
   }
 
-  /** The folder's three files for this viewer, or undefined when this reader raced a change (render in full instead). */
-  load(reader: RepoReader, folderKey: string, filter: CatalogFilter): Promise<PackagesIndex | undefined> {
+  /**
+   * One of the folder's three files for this viewer, or undefined when this reader raced a change
+   * (render in full instead). Each file is made on its first request after a change, from the same
+   * cached pieces: a publish costs the next PACKAGES.gz request no PACKAGES.rds.
+   */
+  load(reader: RepoReader, folderKey: string, filter: CatalogFilter, file: IndexFile): Promise<CachedPage | undefined> {
     const spec: IndexSpec<Stanza> = { filter, sections: 1, entriesOf: stanzasOf };
-    return this.indexes.document(reader, folderKey, spec, "PACKAGES", (view) => {
-      const [rows = 0] = view.counts();
-      const text = view.assemble([{ section: 0, pass: "dcf", render: renderStanzas }], true);
-      const rds = view.assemble([{ literal: rdsHeader(rows) }, ...RDS_COLUMNS, { literal: rdsTrailer(rows) }], false);
-      return {
-        plain: documentPage(text, "text/plain; charset=utf-8"),
-        gz: makePage(text.gzip, "application/x-gzip"),
-        rds: documentPage(rds, "application/octet-stream"),
-      };
+    return this.indexes.document(reader, folderKey, spec, file, (view) => {
+      if (file === "PACKAGES.rds") {
+        const [rows = 0] = view.counts();
+        const rds = segmentDocument(view.segments([{ literal: rdsHeader(rows) }, ...RDS_COLUMNS, { literal: rdsTrailer(rows) }]));
+        return makePage(Buffer.concat(rds.gzip, rds.gzipLength), "application/octet-stream");
+      }
+      const text = view.segments([{ section: 0, pass: "dcf", render: renderStanzas }]);
+      if (file === "PACKAGES.gz") {
+        const gz = segmentDocument(text);
+        return makePage(Buffer.concat(gz.gzip, gz.gzipLength), "application/x-gzip");
+      }
+      return documentPage(assemble(text, true), "text/plain; charset=utf-8");
     });
   }
 }
