@@ -19,8 +19,9 @@ export interface PageOwner {
 /**
  * Rendered index pages, rendered once per change and served from memory.
  * Publishing into a source drops only that project's pages and the aggregate
- * ones ("*": root lists, PACKAGES, repodata) of repos that subscribe to it, so
- * the cost of a publish does not grow with the number of projects.
+ * ones ("*": dated snapshots' root lists, PACKAGES and repodata, channeldata)
+ * of repos that subscribe to it. The `latest` aggregate indexes are not kept
+ * here: AggregateIndexes maintains them incrementally (aggregate/).
  * Cleared by: a `package` change (that project's pages and the aggregate pages
  * of repos serving its source); any other change but `token` (everything).
  */
