@@ -1,7 +1,29 @@
 import { CliError } from "../cli-error.js";
 
+/** One API request, before any transport: fetch's Request is built only where fetch is used. */
+export interface ApiRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body?: string | Uint8Array | ReadableStream<Uint8Array> | undefined;
+}
+
+/** What the CLI reads of an answer (a fetch Response is one). */
+export interface ApiResponse {
+  ok: boolean;
+  status: number;
+  json(): Promise<unknown>;
+  text(): Promise<string>;
+}
+
 /** Sends one request somewhere: over TCP, the local admin socket, or to an in-process app. */
-export type Transport = (request: Request) => Promise<Response>;
+export type Transport = (request: ApiRequest) => Promise<ApiResponse>;
+
+/** The fetch Request of an ApiRequest (for the in-process app and the admin socket). */
+export function toFetchRequest(r: ApiRequest): Request {
+  const init: RequestInit & { duplex?: "half" } = { method: r.method, headers: r.headers, ...(r.body !== undefined ? { body: r.body as NonNullable<RequestInit["body"]>, duplex: "half" } : {}) };
+  return new Request(r.url, init);
+}
 
 interface ErrorBody {
   error?: { code?: string; message?: string; field?: string };
@@ -27,14 +49,12 @@ export class ApiClient {
   }
 
   /** Sends a raw request (uploads); errors are raised like `call`'s. */
-  async send(method: string, path: string, body?: RequestInit["body"], headers: Record<string, string> = {}): Promise<Response> {
-    const h = new Headers(headers);
-    h.set("accept", "application/json");
-    if (this.token) h.set("authorization", `Bearer ${this.token}`);
-    const init: RequestInit & { duplex?: "half" } = { method, headers: h, ...(body !== undefined ? { body, duplex: "half" } : {}) };
-    let res: Response;
+  async send(method: string, path: string, body?: ApiRequest["body"], headers: Record<string, string> = {}): Promise<ApiResponse> {
+    const h: Record<string, string> = { ...headers, accept: "application/json" };
+    if (this.token) h.authorization = `Bearer ${this.token}`;
+    let res: ApiResponse;
     try {
-      res = await this.transport(new Request(new URL(path, "http://gatehouse.local"), init));
+      res = await this.transport({ method, url: new URL(path, "http://gatehouse.local"), headers: h, body });
     } catch (err) {
       const cause = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
       throw new CliError(`cannot reach the server at ${this.describe}: ${cause}`, { code: "UNREACHABLE", hint: "check --address / GATEHOUSE_ADDRESS and that the server runs" });

@@ -2,7 +2,8 @@ import type { ServerConfig } from "@gatehouse/api";
 import type { Domain } from "@gatehouse/domain";
 import { parseToken } from "@gatehouse/token-model";
 import { CliError } from "../cli-error.js";
-import { ApiClient } from "./api-client.js";
+import { ApiClient, type ApiRequest, type ApiResponse, toFetchRequest } from "./api-client.js";
+import { httpTransport } from "./http-transport.js";
 
 // Local mode only: the server, the domain and undici's socket agent cost ~400 ms to import,
 // so remote mode (and --help) never loads them.
@@ -60,15 +61,15 @@ async function socketTransport(socketPath: string) {
   const { Agent, fetch: undiciFetch } = await loadUndici();
   const agent = new Agent({ connect: { socketPath } });
   return {
-    transport: async (request: Request) => {
+    transport: async (request: ApiRequest): Promise<ApiResponse> => {
       const res = await undiciFetch(request.url, {
         method: request.method,
-        headers: [...request.headers.entries()],
-        body: request.body ? (request.body as unknown as ReadableStream<Uint8Array>) : null,
+        headers: request.headers,
+        body: (request.body as Uint8Array | string | undefined) ?? null,
         duplex: "half",
         dispatcher: agent,
       });
-      return res as unknown as Response;
+      return res;
     },
     close: () => agent.close(),
   };
@@ -92,13 +93,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       throw new CliError(`invalid address '${address}': use a URL such as http://127.0.0.1:4242`, { code: "INVALID_INPUT", field: "address" });
     }
     const token = tokenFromEnv(options.env);
-    const transport = (request: Request) => {
-      const url = new URL(request.url);
-      const target = new URL(`${base.pathname.replace(/\/$/, "")}${url.pathname}${url.search}`, base);
-      const init: RequestInit & { duplex?: "half" } = { method: request.method, headers: request.headers, body: request.body, duplex: "half" };
-      return fetch(target, init);
-    };
-    return { client: new ApiClient(transport, base.origin, token), mode: "remote", close: async () => {} };
+    return { client: new ApiClient(httpTransport(base), base.origin, token), mode: "remote", close: async () => {} };
   }
   const config = await configFor(options);
   const [{ openLocalApp }, { findLocalServer }] = await Promise.all([loadApi(), loadDomain()]);
@@ -122,5 +117,5 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     const code = (err as { code?: string }).code;
     throw new CliError(err instanceof Error ? err.message : String(err), { code: code ?? "FAILED" });
   }
-  return { client: new ApiClient((r) => local.fetch(r), `the data folder ${config.dataDir}`), mode: "in-process", domain: local.domain, close: () => local.close() };
+  return { client: new ApiClient((r) => local.fetch(toFetchRequest(r)), `the data folder ${config.dataDir}`), mode: "in-process", domain: local.domain, close: () => local.close() };
 }

@@ -1,8 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningServer, loadConfig, startServer } from "@gatehouse/api";
-import { wheelBytes } from "@gatehouse/domain/test-support";
 import { Config } from "@oclif/core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { expandPaths, globToRegExp } from "../bulk/expand-paths.js";
@@ -23,18 +23,35 @@ interface Summary {
   refusals: { filename: string; path: string; code: string; reason: string }[];
 }
 
+// Real wheels from python3's zipfile, all of a test's in one python run (the server inspects them).
+const WHEELS = `
+import json, sys, zipfile
+for spec in json.loads(sys.stdin.read()):
+    dist, ver = spec["name"].replace("-", "_"), spec["version"]
+    info = "%s-%s.dist-info" % (dist, ver)
+    with zipfile.ZipFile(spec["out"], "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(dist + "/__init__.py", "")
+        z.writestr(info + "/METADATA", "Metadata-Version: 2.1\\nName: %s\\nVersion: %s\\n%s\\n" % (spec["name"], ver, spec["extra"]))
+        z.writestr(info + "/WHEEL", "Wheel-Version: 1.0\\nRoot-Is-Purelib: true\\nTag: py3-none-any\\n")
+        z.writestr(info + "/RECORD", "")
+`;
+
+/** Writes wheels (name, version, extra METADATA lines) as dir/<filename>; returns their filenames. */
+function writeWheels(specs: { dir: string; name: string; version?: string; extra?: string }[]): string[] {
+  const full = specs.map((s) => ({ name: s.name, version: s.version ?? "1.0", extra: s.extra ?? "", out: join(s.dir, `${s.name.replace(/-/g, "_")}-${s.version ?? "1.0"}-py3-none-any.whl`) }));
+  for (const s of specs) mkdirSync(s.dir, { recursive: true });
+  const r = spawnSync("python3", ["-c", WHEELS], { input: JSON.stringify(full), encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`python3 could not write wheels: ${r.stderr}`);
+  return full.map((f) => f.out.slice(f.out.lastIndexOf("/") + 1));
+}
+
 const work = mkdtempSync(join(tmpdir(), "gh-cli-bulk-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Writes wheels of bulk-<prefix>-<i> 1.0 into dir/sub<i % 3>/, plus a README that is not a package. */
 function wheelFolder(name: string, prefix: string, count: number): string {
   const dir = join(work, name);
-  for (let i = 0; i < count; i++) {
-    const sub = join(dir, `sub${i % 3}`, "deeper");
-    mkdirSync(sub, { recursive: true });
-    const w = wheelBytes(`bulk-${prefix}-${i}`, "1.0");
-    writeFileSync(join(sub, w.filename), w.bytes);
-  }
+  writeWheels(Array.from({ length: count }, (_, i) => ({ dir: join(dir, `sub${i % 3}`, "deeper"), name: `bulk-${prefix}-${i}` })));
   writeFileSync(join(dir, "README.txt"), "not a package");
   return dir;
 }
@@ -98,16 +115,14 @@ describe("gatehouse add --path FOLDER|GLOB in local mode (in process)", () => {
     expect(JSON.parse(first.stdout) as Summary).toMatchObject({ mode: "in-process", files: 30, added: 30, skipped: 0, refused: 0, refusals: [] });
 
     // An interrupted import run again, with one file rebuilt under the same name and one new file.
-    const changed = wheelBytes("bulk-l-7", "1.0", "Summary: rebuilt\n");
-    writeFileSync(join(dir, "sub1", "deeper", changed.filename), changed.bytes);
-    const extra = wheelBytes("bulk-l-new", "1.0");
-    writeFileSync(join(dir, "sub2", extra.filename), extra.bytes);
+    const [changed] = writeWheels([{ dir: join(dir, "sub1", "deeper"), name: "bulk-l-7", extra: "Summary: rebuilt" }]);
+    writeWheels([{ dir: join(dir, "sub2"), name: "bulk-l-new" }]);
     const again = await add(["--path", join(dir, "**/*.whl")]);
     expect(again.exitCode).toBe(1);
     const summary = JSON.parse(again.stdout) as Summary;
     expect(summary).toMatchObject({ files: 31, added: 1, skipped: 29, refused: 1 });
     expect(summary.refusals).toEqual([
-      { filename: changed.filename, path: join(dir, "sub1", "deeper", changed.filename), code: "ALREADY_EXISTS", reason: expect.stringMatching(/already exists in source 'bulk'.*sha256 [0-9a-f]{64}, this one [0-9a-f]{64}/) },
+      { filename: changed, path: join(dir, "sub1", "deeper", changed ?? ""), code: "ALREADY_EXISTS", reason: expect.stringMatching(/already exists in source 'bulk'.*sha256 [0-9a-f]{64}, this one [0-9a-f]{64}/) },
     ]);
     expect(again.stderr).toMatch(/1 of 31 file\(s\) were not uploaded: bulk_l_7-1\.0-py3-none-any\.whl/);
   });
