@@ -1,3 +1,4 @@
+/// <reference path="./unbzip2-lib.d.ts" />
 import { Transform, type TransformCallback } from "node:stream";
 import bitIterator, { type BitReader } from "unbzip2-stream/lib/bit_iterator.js";
 import bzip2 from "unbzip2-stream/lib/bzip2.js";
