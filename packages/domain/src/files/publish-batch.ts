@@ -40,7 +40,7 @@ export type BatchOutcome =
   | { filename: string; status: "refused"; code: string; reason: string };
 
 /** Files staged, inspected and committed at once: their fsyncs overlap instead of queueing. */
-const CONCURRENCY = 8;
+const CONCURRENCY = 16;
 
 async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
