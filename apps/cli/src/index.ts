@@ -25,6 +25,7 @@ import CreateSource from "./commands/create/source.js";
 import CreateToken from "./commands/create/token.js";
 import EditRepo from "./commands/edit/repo.js";
 import Explain from "./commands/explain.js";
+import Gc from "./commands/gc.js";
 import LabelMove from "./commands/label/move.js";
 import LabelRemove from "./commands/label/remove.js";
 import ListRepos from "./commands/list/repos.js";
@@ -90,6 +91,7 @@ export const COMMANDS = {
   info: Info,
   audit: Audit,
   whoami: WhoAmI,
+  gc: Gc,
   yank: Yank,
   "label:list": LabelList,
   "label:copy": LabelCopy,
