@@ -129,6 +129,11 @@ export async function readMultipartStream<T>(body: Readable, contentType: string
   try {
     await formRead;
   } catch (err) {
+    // busboy reports some malformed forms (an oversized part header) by emitting an error without
+    // destroying itself, and pipe() then stops feeding it: a file part in flight would wait for
+    // bytes forever. Destroying the parser ends that part with the error.
+    body.unpipe(parser);
+    if (!parser.destroyed) parser.destroy(err instanceof Error ? err : new Error(String(err)));
     // Let a handler in flight see the failure and clean up (drop what it staged) before answering.
     const settled = outcome ? await outcome : undefined;
     if (stopped?.byHandler) return { fields, outcome: settled };
