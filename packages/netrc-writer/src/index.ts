@@ -1,4 +1,4 @@
-export { applyClientConfig } from "./apply-client-config.js";
+export { applyClientConfig, planAndApplyClientConfig } from "./apply-client-config.js";
 export {
   CLIENT_NAMES,
   type ClientConfigPlan,
@@ -13,6 +13,7 @@ export {
 } from "./client-config-types.js";
 export { type ClientPaths, defaultClientPaths, defaultNetrcPath } from "./client-paths.js";
 export { type CurlNetrcReading, resolveAsCurl } from "./curl-netrc.js";
+export { type FileLockOptions, FileLockTimeoutError, withFileLocks } from "./file-locks.js";
 export { findMachine, type MachineLookup } from "./find-machine.js";
 export { maskSecret, maskSecretsInText } from "./mask-secrets.js";
 export { mergeCondarc } from "./merge-condarc.js";

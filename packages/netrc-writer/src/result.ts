@@ -9,7 +9,8 @@ export type NetrcErrorCode =
   | "CLIENT_UNKNOWN"
   | "CONNECT_ENV_FILE_REQUIRED"
   | "NETRC_TOKEN_CONFLICT"
-  | "REPO_KIND_MISSING";
+  | "REPO_KIND_MISSING"
+  | "FILE_LOCKED";
 
 /** An expected failure: a stable code and a message a user can act on. */
 export interface NetrcError {

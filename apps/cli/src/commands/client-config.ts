@@ -5,8 +5,8 @@ import {
   CLIENT_NAMES,
   type ClientName,
   type RepoTarget,
-  applyClientConfig,
   defaultNetrcPath,
+  planAndApplyClientConfig,
   planClientConfig,
   renderDiff,
 } from "@gatehouse/netrc-writer";
@@ -157,7 +157,8 @@ export default class ClientConfig extends BaseCommand<typeof ClientConfig> {
 
   private async report(request: ClientConfigRequest, clients: readonly ClientName[]): Promise<void> {
     const f = this.flags;
-    const plan = planClientConfig(request);
+    // Writing plans again under a lock on every file it touches, so concurrent runs keep each other's entries.
+    const plan = f["dry-run"] ? planClientConfig(request) : await planAndApplyClientConfig(request);
     if (!plan.ok) {
       const field = FIELD_OF_ERROR[plan.error.code];
       const hint = plan.error.code === "NETRC_TOKEN_CONFLICT" ? "name the repos with --repo and add --mint-token to mint one token covering them all" : undefined;
@@ -165,7 +166,6 @@ export default class ClientConfig extends BaseCommand<typeof ClientConfig> {
     }
     const p = plan.value;
     if (this.json) {
-      if (!f["dry-run"]) await applyClientConfig(p);
       return this.printJson({
         dryRun: f["dry-run"],
         clients,
@@ -180,7 +180,6 @@ export default class ClientConfig extends BaseCommand<typeof ClientConfig> {
       for (const change of p.changes) this.out(renderDiff(change));
       if (p.changes.length === 0) this.note("nothing would change: every file already holds this configuration");
     } else {
-      await applyClientConfig(p);
       for (const change of p.changes) this.note(`wrote ${change.path}${change.secret ? " (0600, holds the token)" : ""}`);
       if (p.changes.length === 0) this.note("nothing to change: every file already holds this configuration");
     }
