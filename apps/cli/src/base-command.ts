@@ -2,6 +2,7 @@ import { Command, Errors, Flags, type Interfaces } from "@oclif/core";
 import { normalizeBooleanFlags } from "./boolean-flags.js";
 import { CliError, EXIT_FAILURE, EXIT_USAGE, formatCliError } from "./cli-error.js";
 import { type Connection, connect } from "./client/connect.js";
+import { safeTerminalText } from "./output/terminal-text.js";
 
 /** Parsed flags of a command, including the global ones. */
 export type CommandFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)["baseFlags"] & T["flags"]>;
@@ -63,25 +64,25 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
     return this.flags.output === "json";
   }
 
-  /** Writes a line to stdout. */
+  /** Writes a line to stdout, control characters shown escaped (text holds server-supplied strings). */
   protected out(text: string): void {
-    process.stdout.write(`${text}\n`);
+    process.stdout.write(`${safeTerminalText(text)}\n`);
   }
 
   /** Writes a message to stderr (messages never go to stdout, so stdout stays scriptable). */
   protected note(text: string): void {
-    process.stderr.write(`${text}\n`);
+    process.stderr.write(`${safeTerminalText(text)}\n`);
   }
 
-  /** Prints a value as JSON (for -o json). */
+  /** Prints a value as JSON (for -o json), exactly: JSON.stringify escapes control characters itself. */
   protected printJson(value: unknown): void {
-    this.out(JSON.stringify(value, null, 2));
+    process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   }
 
   protected override async catch(err: Error & { exitCode?: number }): Promise<void> {
     const verbose = process.argv.includes("--verbose");
     if (err instanceof CliError) {
-      process.stderr.write(`${formatCliError(err)}\n`);
+      process.stderr.write(`${safeTerminalText(formatCliError(err))}\n`);
       if (verbose && err.stack) process.stderr.write(`${err.stack}\n`);
       process.exitCode = err.exitCode;
       return;
@@ -94,7 +95,7 @@ export abstract class BaseCommand<T extends typeof Command> extends Command {
       .split("\n")
       .map((l) => l.trim())
       .filter((l) => l && !/^The following error occurred|^See more help with/.test(l));
-    process.stderr.write(`gatehouse: ${useful.join("; ") || err.message}${isParse ? "\n  hint: see --help" : ""}\n`);
+    process.stderr.write(`gatehouse: ${safeTerminalText(useful.join("; ") || err.message)}${isParse ? "\n  hint: see --help" : ""}\n`);
     if (verbose && err.stack) process.stderr.write(`${err.stack}\n`);
     process.exitCode = isParse ? EXIT_USAGE : EXIT_FAILURE;
   }

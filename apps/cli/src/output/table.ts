@@ -1,10 +1,15 @@
+import { safeTerminalLine } from "./terminal-text.js";
+
 /**
- * Renders rows as an aligned text table with a header line.
+ * Renders rows as an aligned text table with a header line. Cells are shown on one line each,
+ * control characters escaped (they come from the server), so columns line up and nothing is
+ * drawn over.
  *
  * @example
  * renderTable(["NAME", "TYPE"], [["pypi", "python"]]);
  */
-export function renderTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+export function renderTable(header: readonly string[], rawRows: readonly (readonly string[])[]): string {
+  const rows = rawRows.map((r) => r.map(safeTerminalLine));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: readonly string[]) =>
     cells
