@@ -1,10 +1,14 @@
+import { privateProjectsHiddenFrom } from "../access/private-packages.js";
 import { type Actor, can } from "../auth/index.js";
 import type { DomainContext } from "../context.js";
 import { DomainError } from "../errors/index.js";
 import { findSourceByName, noSuchSource } from "../repos/index.js";
 import { type PackageFileInfo, toPackageFileInfo } from "./package-file-info.js";
 
-/** Files of a source (live ones, or all with `includeRemoved`); needs `api:read` or write access to it. */
+/**
+ * Files of a source (live ones, or all with `includeRemoved`); needs `api:read` or write access to
+ * it. Private packages the actor may not see are left out, as the indexes leave them out.
+ */
 export async function listSourceFiles(
   ctx: DomainContext,
   actor: Actor,
@@ -18,7 +22,8 @@ export async function listSourceFiles(
   let q = ctx.db.selectFrom("package_files").selectAll().where("source_id", "=", source.id).orderBy("project").orderBy("published_at");
   if (!input.includeRemoved) q = q.where("removed_at", "is", null);
   if (input.project) q = q.where("project", "=", input.project);
-  const rows = await q.execute();
+  const hidden = await privateProjectsHiddenFrom(ctx, actor, source);
+  const rows = (await q.execute()).filter((r) => !hidden.has(r.project));
   const labels = rows.length
     ? await ctx.db
         .selectFrom("file_labels")

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/index.js";
 import type { BlobInput } from "../blobs/stage-to-file.js";
 import type { DomainContext, RequestMeta } from "../context.js";
 import type { SourceRow } from "../db/index.js";
+import { nameNotYours, privateProjectsClosedTo } from "../access/private-packages.js";
 import { isDomainError } from "../errors/index.js";
 import { dropReservedBlobs, releaseBlobs, reserveBlobs, sha256Of } from "../gc/index.js";
 import type { PackageFileInfo } from "./package-file-info.js";
@@ -135,15 +136,18 @@ export async function publishBatch(ctx: DomainContext, actor: Actor, input: Publ
   });
   const names = [...firstIndexOf.keys()];
   const existing = names.length
-    ? await ctx.db.selectFrom("package_files").select(["filename", "sha256", "removed_at"]).where("source_id", "=", source.id).where("filename", "in", names).execute()
+    ? await ctx.db.selectFrom("package_files").select(["filename", "project", "sha256", "removed_at"]).where("source_id", "=", source.id).where("filename", "in", names).execute()
     : [];
   const existingByName = new Map(existing.map((e) => [e.filename, e]));
+  // A private package's files (names, digests) are not told to those who may not publish to it.
+  const closed = await privateProjectsClosedTo(ctx, actor, source, existing.map((e) => e.project));
 
   const fresh: number[] = [];
   const present: [number, { sha256: string; removed_at: Date | null }][] = [];
   for (const [filename, i] of firstIndexOf) {
     const known = existingByName.get(filename);
-    if (known) present.push([i, known]);
+    if (known && closed.has(known.project)) outcomes.set(i, refusal(filename, nameNotYours(known.project, source.name)));
+    else if (known) present.push([i, known]);
     else fresh.push(i);
   }
   await mapLimit(present, CONCURRENCY, async ([i, known]) => {
@@ -155,7 +159,7 @@ export async function publishBatch(ctx: DomainContext, actor: Actor, input: Publ
     await mapLimit(fresh, CONCURRENCY, async (i) => {
       const file = input.files[i] as BatchUpload;
       try {
-        inspected.set(i, await inspectUpload(ctx, source, { source: source.name, filename: file.filename, body: file.open() }));
+        inspected.set(i, await inspectUpload(ctx, actor, source, { source: source.name, filename: file.filename, body: file.open() }));
       } catch (err) {
         outcomes.set(i, refusal(file.filename, err));
       }

@@ -3,6 +3,7 @@ import type { Actor } from "../auth/index.js";
 import type { DomainContext, RequestMeta } from "../context.js";
 import { dropReservedBlobs, releaseBlobs, reserveBlobs, sha256Of } from "../gc/index.js";
 import type { PackageFileInfo } from "./package-file-info.js";
+import { privateProjectsClosedTo, nameNotYours } from "../access/private-packages.js";
 import { alreadyExists, checkUploadFilename, commitUploadBlobs, inspectUpload, openUploadTarget, preparedFileInfo, prepareUpload, recordUploads } from "./publish-steps.js";
 import { isUniqueViolation } from "./unique-violation.js";
 
@@ -40,13 +41,15 @@ export async function publishFile(ctx: DomainContext, actor: Actor, input: Publi
   checkUploadFilename(input.filename);
   const exists = await ctx.db
     .selectFrom("package_files")
-    .select("id")
+    .select("project")
     .where("source_id", "=", source.id)
     .where("filename", "=", input.filename)
     .executeTakeFirst();
+  // A private package's filenames are not told to those who may not publish to it.
+  if (exists && (await privateProjectsClosedTo(ctx, actor, source, [exists.project])).size > 0) throw nameNotYours(exists.project, source.name);
   if (exists) throw alreadyExists(input.filename, source.name);
 
-  const upload = await inspectUpload(ctx, source, input);
+  const upload = await inspectUpload(ctx, actor, source, input);
   try {
     // Reserved before the bytes are committed, so garbage collection cannot take them meanwhile.
     const reservation = await reserveBlobs(ctx, [upload.staged.sha256, ...upload.inspected.companions.map((c) => sha256Of(c.bytes))]);
