@@ -1,4 +1,4 @@
-import type { Actor, Domain, TokenVerifier } from "@gatehouse/domain";
+import type { Actor, AuthFailureAuditor, Domain, TokenVerifier } from "@gatehouse/domain";
 import type { Logger } from "pino";
 import type { ServerConfig } from "./env.js";
 import type { FailureLimiter } from "./middleware/failure-limiter.js";
@@ -14,6 +14,8 @@ export interface AppBindings {
   local?: boolean;
   /** Client address, when the transport knows it. */
   address?: string;
+  /** This request's id (`X-Request-Id`), shared by the access log and the audit log; set by the request-id middleware. */
+  requestId?: string;
   /** Set by the error handler: the error's message, which the server also sends as the HTTP reason phrase. */
   errorMessage?: string;
 }
@@ -36,6 +38,8 @@ export interface AppDeps {
   config: ServerConfig;
   logger: Logger;
   limiter: FailureLimiter;
+  /** Audits failed authentications, folding floods together; the app makes its own when not given one. */
+  authFailures?: AuthFailureAuditor;
   /** The rendered index pages; the server passes its own so its fast path reads the same pages. */
   indexCache?: IndexCache;
 }

@@ -1,4 +1,3 @@
-import { ANONYMOUS_ACTOR, recordForbidden } from "@gatehouse/domain";
 import { Hono } from "hono";
 import type { AppBindings, AppDeps, AppEnv } from "./app-env.js";
 import { ApiError, toErrorResponse } from "./http/api-error.js";
@@ -7,6 +6,8 @@ import { stripPathToken } from "./http/path-token.js";
 import { realmOf } from "./http/realm.js";
 import { accessLog } from "./middleware/access-log.js";
 import { authenticate } from "./middleware/authenticate.js";
+import { auditRefusal } from "./middleware/refusal-audit.js";
+import { requestId } from "./middleware/request-id.js";
 import { refuseMalformedUrls } from "./middleware/refuse-malformed-urls.js";
 import { refuseOversizedBodies } from "./middleware/refuse-oversized-bodies.js";
 import { adminConsoleRoutes } from "./routes/admin-console.js";
@@ -43,6 +44,7 @@ export interface GatehouseApp {
 export function createApp(deps: AppDeps): GatehouseApp {
   const metrics = new Metrics();
   const hono = new Hono<AppEnv>();
+  hono.use("*", requestId());
   hono.use("*", accessLog(deps.logger, metrics));
   hono.use("*", refuseMalformedUrls());
   hono.use("*", refuseOversizedBodies(() => deps.domain.settings.maxUploadBytes));
@@ -74,12 +76,8 @@ export function createApp(deps: AppDeps): GatehouseApp {
     if (status === 401 && !headers["WWW-Authenticate"]) headers["WWW-Authenticate"] = `Basic realm="${realmOf(c.req.path)}"`;
     if (status >= 500) deps.logger.error({ err: err instanceof Error ? err.message : String(err), path: c.env?.redactedPath }, "request failed");
     if (status === 401 || status === 403) metrics.inc("gatehouse_auth_refusals_total", { status: String(status) });
-    if (status === 403) {
-      // Every refusal is audited here, once. Fire and forget like the 401 entry
-      // (authenticate.ts): the answer never waits for, or fails with, the write.
-      const refusal = { target: c.env?.redactedPath ?? c.req.path, address: c.env?.address ?? null, code: body.error.code, message: body.error.message };
-      void recordForbidden(deps.domain, c.get("actor") ?? ANONYMOUS_ACTOR, refusal).catch(() => undefined);
-    }
+    // Every refusal is audited here, once (401s in authenticate.ts).
+    auditRefusal(deps, c, status, body.error);
     if (c.env) c.env.errorMessage = body.error.message;
     return c.json(body, status, headers);
   });

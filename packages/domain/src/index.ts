@@ -8,14 +8,15 @@ export { readLockHolder } from "./db/index.js";
 export * from "./ids.js";
 export * from "./auth/index.js";
 export { type ExplainSubject, type Explanation, explainAccess } from "./explain/index.js";
-export type { AuditEvent, AuditFilter, AuthFailure, Refusal } from "./audit/index.js";
-export { listAuditEvents, recordAuthFailure, recordForbidden } from "./audit/index.js";
+export type { AuditEvent, AuditFilter, AuthFailure, AuthFailureFloodOptions, RefusedWrite, Refusal } from "./audit/index.js";
+export { AuthFailureAuditor, listAuditEvents, recordAuthFailure, recordForbidden, recordRefusedWrite } from "./audit/index.js";
 export { type Change, ChangeBus, followChanges } from "./changes/index.js";
 export * from "./blobs/index.js";
 export { isValidUserName } from "./users/index.js";
 export type {
   CreateTokenInput,
   CreatedToken,
+  LeakedTokenOutcome,
   ListTokensInput,
   RevokeTarget,
   TokenIdentity,
@@ -24,7 +25,7 @@ export type {
   VerifyResult,
   WhoAmI,
 } from "./tokens/index.js";
-export { EXPIRY_WARNING_DAYS, TokenVerifier, bootstrapAdminToken, createToken, isExpiringSoon, listTokens, mintFirstAdminTokenIfEmpty, revokeToken, whoAmI } from "./tokens/index.js";
+export { EXPIRY_WARNING_DAYS, TokenVerifier, bootstrapAdminToken, createToken, isExpiringSoon, listTokens, mintFirstAdminTokenIfEmpty, revokeLeakedToken, revokeToken, whoAmI } from "./tokens/index.js";
 export * from "./lifecycle/index.js";
 export * from "./context.js";
 export * from "./open-domain.js";

@@ -27,6 +27,7 @@ export function accessLog(logger: Logger, metrics: Metrics): MiddlewareHandler<A
       ms: Math.round((performance.now() - start) * 10) / 10,
       actor: actor?.kind === "token" ? `${actor.userName} ${actor.display}` : (actor?.kind ?? "anonymous"),
       address: c.env?.address,
+      requestId: c.env?.requestId,
     });
   };
 }

@@ -1,4 +1,4 @@
-import { ANONYMOUS_ACTOR, LOCAL_ACTOR, recordAuthFailure } from "@gatehouse/domain";
+import { ANONYMOUS_ACTOR, AuthFailureAuditor, LOCAL_ACTOR, isExpiringSoon } from "@gatehouse/domain";
 import type { MiddlewareHandler } from "hono";
 import type { AppDeps, AppEnv } from "../app-env.js";
 import { ApiError } from "../http/api-error.js";
@@ -8,12 +8,17 @@ import { extractCredential } from "./credentials.js";
 /** The one body every refused token gets, whatever the reason (unknown, malformed, expired, revoked). */
 export const INVALID_TOKEN_MESSAGE = "invalid or expired token";
 
+/** On every answer to a token expiring within 7 days: when it expires (RFC 3339), so clients can warn. */
+export const TOKEN_EXPIRES_HEADER = "Gatehouse-Token-Expires";
+
 /**
  * Sets `actor` for every request: local (admin socket), a verified token, or
  * anonymous. A presented token that fails verification is answered 401 at once
  * (429 once the address has failed too often).
  */
-export function authenticate(deps: Pick<AppDeps, "verifier" | "limiter" | "domain">): MiddlewareHandler<AppEnv> {
+export function authenticate(deps: Pick<AppDeps, "verifier" | "limiter" | "domain" | "authFailures">): MiddlewareHandler<AppEnv> {
+  // One row per address per window past the first few, so a flood of bad tokens is not a flood of inserts.
+  const failures = deps.authFailures ?? new AuthFailureAuditor(deps.domain);
   return async function authenticateRequest(c, next) {
     if (c.env?.local) {
       c.set("actor", LOCAL_ACTOR);
@@ -27,17 +32,27 @@ export function authenticate(deps: Pick<AppDeps, "verifier" | "limiter" | "domai
     const result = await deps.verifier.verify(credential.token);
     if (result.ok) {
       c.set("actor", result.actor);
-      return next();
+      await next();
+      const expiresAt = result.actor.expiresAt;
+      if (expiresAt && isExpiringSoon(expiresAt, deps.domain.now())) {
+        try {
+          c.res.headers.set(TOKEN_EXPIRES_HEADER, expiresAt.toISOString());
+        } catch {
+          // Immutable headers (a response passed through as is): answered without the warning.
+        }
+      }
+      return;
     }
     const address = c.env?.address ?? "unknown";
     const retryAfter = deps.limiter.recordFailure(address);
     // Fire and forget: a failing audit write must not turn a 401 into a 500, nor slow a flood of bad tokens.
-    void recordAuthFailure(deps.domain, {
+    void failures.record({
       reason: result.reason,
       via: credential.source,
       target: c.env?.redactedPath ?? c.req.path,
       address,
       ...("token" in result ? { token: result.token } : {}),
+      requestId: c.env?.requestId ?? null,
     }).catch(() => undefined);
     if (retryAfter > 0) {
       throw new ApiError("RATE_LIMITED", `too many failed authentications; retry in ${retryAfter}s`, {

@@ -9,6 +9,8 @@ export interface AuditInput {
   outcome?: "ok" | "denied" | "failed";
   address?: string | null;
   detail?: Record<string, unknown>;
+  /** The request id the access log printed (`X-Request-Id`), when a request wrote the row. */
+  requestId?: string | null;
 }
 
 /** An audit entry as the API returns it. */
@@ -21,6 +23,7 @@ export interface AuditEvent {
   outcome: string;
   address: string | null;
   detail: Record<string, unknown>;
+  requestId: string | null;
 }
 
 /** Appends an audit event (inside the caller's transaction when given one). */
@@ -41,6 +44,7 @@ export async function recordAudits(db: Kysely<Database>, inputs: readonly AuditI
         outcome: input.outcome ?? "ok",
         address: input.address ?? null,
         detail: JSON.stringify(input.detail ?? {}),
+        request_id: input.requestId ?? null,
       })),
     )
     .execute();
@@ -55,6 +59,10 @@ export interface AuditFilter {
   actor?: string;
   /** Only events at or after this instant. */
   since?: Date;
+  /** Only events before this instant. */
+  until?: Date;
+  /** What was acted on, or the start of it: `token:` matches every token, `/pypi/` every path under it. */
+  target?: string;
 }
 
 /** Escapes LIKE's wildcards so user text matches literally. */
@@ -72,6 +80,8 @@ export async function selectAuditEvents(db: Kysely<Database>, filter: AuditFilte
     q = q.where((eb) => eb.or([eb("actor", "=", actor), eb("actor", "like", `${likeLiteral(actor)} (%`), eb("actor", "like", `% (${likeLiteral(actor)})`)]));
   }
   if (filter.since) q = q.where("at", ">=", filter.since);
+  if (filter.until) q = q.where("at", "<", filter.until);
+  if (filter.target) q = q.where("target", "like", `${likeLiteral(filter.target)}%`);
   const rows = await q.execute();
   return rows.map(toAuditEvent);
 }
@@ -86,5 +96,6 @@ function toAuditEvent(row: AuditEventRow): AuditEvent {
     outcome: row.outcome,
     address: row.address,
     detail: row.detail,
+    requestId: row.request_id,
   };
 }

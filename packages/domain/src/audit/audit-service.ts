@@ -13,6 +13,7 @@ export interface AuthFailure {
   address: string | null;
   /** The refused token when it is a real one (expired or revoked): its GUID and display form. */
   token?: { guid: string; display: string };
+  requestId?: string | null;
 }
 
 /** A request refused with 403, as the audit log records it. */
@@ -23,11 +24,15 @@ export interface Refusal {
   /** The error code answered (FORBIDDEN, BLOCKED, …) and its message. */
   code: string;
   message: string;
+  requestId?: string | null;
 }
+
+/** What a refused write was: an upload (any protocol or the API) or a delete. */
+export type RefusedWrite = "upload" | "delete";
 
 // The app already redacts; this second pass is cheap and keeps a secret out of
 // the log even if a caller passes a raw path.
-function redact(text: string): string {
+export function redact(text: string): string {
   return text.replace(/\/t\/[^/?#\s]+/g, "/t/<redacted>").replace(/gth-[A-Za-z0-9]{46}/g, "gth-<redacted>");
 }
 
@@ -47,6 +52,7 @@ export async function recordAuthFailure(ctx: DomainContext, failure: AuthFailure
       via: failure.via,
       ...(failure.token ? { guid: failure.token.guid, display: failure.token.display } : {}),
     },
+    requestId: failure.requestId ?? null,
   });
 }
 
@@ -62,6 +68,24 @@ export async function recordForbidden(ctx: DomainContext, actor: Actor, refusal:
     outcome: "denied",
     address: refusal.address,
     detail: { code: refusal.code, message: redact(refusal.message) },
+    requestId: refusal.requestId ?? null,
+  });
+}
+
+/**
+ * Records a refused upload or delete (`upload.refused` / `delete.refused`, outcome `denied`) with the
+ * status, code and reason answered: never the request's bytes, only what the error said.
+ * @example await recordRefusedWrite(domain, actor, "upload", { target: "/pypi/legacy/", address, code: "CONFLICT", message, requestId }, 409)
+ */
+export async function recordRefusedWrite(ctx: DomainContext, actor: Actor, kind: RefusedWrite, refusal: Refusal, status: number): Promise<void> {
+  await recordAudit(ctx.db, {
+    actor: describeActor(actor),
+    action: `${kind}.refused`,
+    target: redact(refusal.target),
+    outcome: "denied",
+    address: refusal.address,
+    detail: { status, code: refusal.code, reason: redact(refusal.message) },
+    requestId: refusal.requestId ?? null,
   });
 }
 

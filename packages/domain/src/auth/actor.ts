@@ -12,6 +12,8 @@ export type Actor =
       userName: string;
       grant: Grant;
       compiled: CompiledGrant;
+      /** When the token expires (null: never); absent for actors built outside the verifier. */
+      expiresAt?: Date | null;
     }
   | { kind: "anonymous" };
 

@@ -83,6 +83,8 @@ export interface AuditEventsTable {
   outcome: "ok" | "denied" | "failed";
   address: string | null;
   detail: Json<Record<string, unknown>>;
+  /** The access log's id of the request that wrote the row (migration 0007). */
+  request_id: string | null;
 }
 
 export interface SourcesTable {

@@ -4,3 +4,4 @@ export * from "./token-service.js";
 export * from "./token-verifier.js";
 export * from "./first-admin-token.js";
 export * from "./whoami.js";
+export * from "./revoke-leaked.js";

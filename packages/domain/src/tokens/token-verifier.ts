@@ -84,6 +84,7 @@ export class TokenVerifier {
       userName: row.user_name,
       grant,
       compiled: compileGrant(grant),
+      expiresAt: row.expires_at,
     };
     this.touched.add(row.id);
     // A token change while the row was read may be this token's revocation: answer, but do not remember.

@@ -6,6 +6,7 @@ import type { AppDeps, AppEnv } from "../../app-env.js";
 import { ApiError } from "../../http/api-error.js";
 import { documentOperation } from "../../http/openapi-registry.js";
 import { parseJsonBody, parseWith } from "../../http/parse-body.js";
+import { revokeLeakedRoute } from "./revoke-leaked-route.js";
 
 const resourceList = z.union([z.literal("*"), z.array(z.string()), z.string()]);
 
@@ -54,7 +55,7 @@ function toResourceList(value: z.infer<typeof resourceList> | undefined, field: 
   return parsed.value;
 }
 
-/** `/__api__/tokens`: create (plaintext shown once, never cached), list, revoke. */
+/** `/__api__/tokens`: create (plaintext shown once, never cached), list, revoke, revoke a leaked one. */
 export function tokenRoutes(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const meta = (address: string | undefined) => ({ address: address ?? null });
@@ -101,6 +102,8 @@ export function tokenRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await parseJsonBody(c, revokeBody);
     return c.json(await revokeToken(deps.domain, c.get("actor"), body, meta(c.env?.address)));
   });
+
+  revokeLeakedRoute(app, deps);
 
   documentOperation({ method: "delete", path: "/__api__/tokens/:guid", tag: "tokens", summary: "Revoke a token by guid (permanent)", response: tokenInfo, scopes: "global:admin" });
   app.delete("/:guid", async (c) => {
