@@ -23,6 +23,7 @@ export async function openLocalApp(config: ServerConfig): Promise<LocalApp> {
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     storage: config.storage,
     role: "gatehouse cli",
+    onDataDirWarning: (message) => process.stderr.write(`gatehouse: warning: ${message}\n`),
     settings: { maxUploadBytes: config.maxUploadBytes, newReposAuthByDefault: config.newReposAuthByDefault, biocRelease: config.biocRelease, upstream: config.upstream },
   });
   const verifier = new TokenVerifier(domain);

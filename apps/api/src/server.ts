@@ -64,9 +64,10 @@ function closeServer(server: Server): Promise<void> {
 export async function startServer(config: ServerConfig, options: { logger?: Logger } = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel, base: undefined });
   // With DATABASE_URL the folder still holds files and the admin socket.
-  mkdirSync(config.dataDir, { recursive: true });
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const domain = await openDomain({
     dataDir: config.dataDir,
+    onDataDirWarning: (message) => logger.warn({ dataDir: config.dataDir }, message),
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     storage: config.storage,
     role: "gatehouse server",

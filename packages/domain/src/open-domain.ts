@@ -3,6 +3,7 @@ import { Catalog } from "./catalog/index.js";
 import { ChangeBus } from "./changes/index.js";
 import { DEFAULT_SETTINGS, type DomainContext, type DomainSettings } from "./context.js";
 import { type DatabaseTarget, type OpenDatabase, migrateToLatest, openDatabase } from "./db/index.js";
+import { describeLooseEntries, secureDataDir } from "./lifecycle/data-dir-permissions.js";
 
 /** How to open the domain: a data folder (files, and PGlite unless a database URL is given). */
 export interface DomainOptions {
@@ -18,6 +19,8 @@ export interface DomainOptions {
   /** Where files go (default: the folder `<dataDir>/files`). */
   storage?: StorageOptions;
   now?: () => Date;
+  /** Told when the data folder held entries open to other users (fixed where it could); default: a process warning on stderr. */
+  onDataDirWarning?: (message: string) => void;
 }
 
 /** An open domain: the context services take, plus lifecycle. */
@@ -42,6 +45,13 @@ export function databaseTargetOf(options: DomainOptions): DatabaseTarget {
  * const domain = await openDomain({ dataDir: ".gatehouse", role: "server" });
  */
 export async function openDomain(options: DomainOptions): Promise<Domain> {
+  // Owner-only before anything is written into it: the database and the stored files are the server's alone.
+  const permissions = await secureDataDir(options.dataDir);
+  if (permissions.loose.length > 0) {
+    const message = describeLooseEntries(permissions);
+    if (options.onDataDirWarning) options.onDataDirWarning(message);
+    else process.emitWarning(message, { code: "GATEHOUSE_DATA_DIR_PERMISSIONS" });
+  }
   // The store first: an unreachable bucket stops start-up before the database is locked or migrated.
   const blobs = await openBlobStore(options.storage ?? { kind: "folder" }, options.dataDir);
   const database = await openDatabase(databaseTargetOf(options), options.role).catch((err: unknown) => {

@@ -63,7 +63,7 @@ export class FsBlobStore implements BlobStore {
     }
     const dir = join(target, "..");
     try {
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: 0o700 });
       await rename(staged.path, target);
       await fsyncDir(dir);
     } catch (err) {

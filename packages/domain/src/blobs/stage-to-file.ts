@@ -27,7 +27,7 @@ export async function stageToFile(tmpDir: string, input: BlobInput, options: { m
   let size = 0;
   let handle: FileHandle;
   try {
-    await mkdir(tmpDir, { recursive: true });
+    await mkdir(tmpDir, { recursive: true, mode: 0o700 });
     handle = await open(path, "wx", 0o600);
   } catch (err) {
     rethrowNoSpace(err, "staging the upload");

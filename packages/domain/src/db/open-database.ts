@@ -1,8 +1,11 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { secureDataDir } from "../lifecycle/data-dir-permissions.js";
 import { type DataDirLock, acquireDataDirLock } from "./data-dir-lock.js";
+import { OwnerOnlyNodeFS } from "./owner-only-nodefs.js";
 import { PGliteDialect } from "./pglite-dialect.js";
 import { PGLITE_START_PARAMS, initializeDataDirApart } from "./pglite-settings.js";
 import type { Database } from "./schema.js";
@@ -53,8 +56,13 @@ export async function openDatabase(target: DatabaseTarget, role = "gatehouse"): 
   const lock = target.kind === "pglite" ? acquireDataDirLock(target.dataDir, role) : null;
   try {
     const pgdata = target.kind === "pglite" ? join(target.dataDir, "pgdata") : undefined;
-    if (pgdata) await initializeDataDirApart(pgdata);
-    const client = new PGlite(pgdata, {
+    if (pgdata && !existsSync(join(pgdata, "PG_VERSION"))) {
+      await initializeDataDirApart(pgdata);
+      // initdb's child writes every file 0666; later files are kept owner-only by OwnerOnlyNodeFS.
+      await secureDataDir(pgdata);
+    }
+    const client = new PGlite({
+      ...(pgdata ? { fs: new OwnerOnlyNodeFS(pgdata) } : {}),
       parsers: { [INT8_OID]: (v: string) => Number(v), [NUMERIC_OID]: (v: string) => Number(v) },
       startParams: [...PGLITE_START_PARAMS],
       ...(target.kind === "memory" && target.template ? { loadDataDir: target.template } : {}),
