@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { redactTokens, stripPathToken } from "./path-token.js";
+import { holdsSecondPathToken, redactTokens, stripPathToken } from "./path-token.js";
 
 const token = fc.stringMatching(/^gth-[A-Za-z0-9]{46}$/);
 const segment = fc.stringMatching(/^[a-z0-9._-]{1,12}$/).filter((s) => s !== "t");
@@ -32,6 +32,20 @@ describe("stripPathToken", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("sees a second token segment after the first is taken out, and redacts both", () => {
+    fc.assert(
+      fc.property(token, token, fc.array(segment, { maxLength: 3 }), fc.array(segment, { maxLength: 3 }), (a, b, mid, after) => {
+        const inner = mid.length > 0 ? `/${mid.join("/")}` : "";
+        const stripped = stripPathToken(`/t/${a}${inner}/t/${b}/${after.join("/")}`);
+        expect(holdsSecondPathToken(stripped.path)).toBe(true);
+        expect(stripped.redacted).not.toMatch(/gth-/);
+      }),
+      { numRuns: 200 },
+    );
+    // A project or folder named "t" is not a token segment.
+    expect(holdsSecondPathToken(stripPathToken("/t/gth-a/pypi/simple/t/").path)).toBe(false);
   });
 
   it("never throws, and never leaves a token in the redacted path, on arbitrary input", () => {

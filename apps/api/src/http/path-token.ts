@@ -24,7 +24,19 @@ export function stripPathToken(path: string): StrippedPath {
   if (!token) return { path, token: undefined, redacted: path };
   const rest = end < 0 ? "/" : path.slice(end);
   const before = path.slice(0, marker);
-  return { path: `${before}${rest}` || "/", token, redacted: `${before}/t/<redacted>${rest}` };
+  // A second token segment is refused (holdsSecondPathToken), and must not reach the logs either.
+  const shown = holdsSecondPathToken(rest) ? redactTokens(rest) : rest;
+  return { path: `${before}${rest}` || "/", token, redacted: `${before}/t/<redacted>${shown}` };
+}
+
+/**
+ * Whether a path, its first `/t/<token>/` segment already taken out, holds another: a leading
+ * `/t/` (no repo may be named `t`) or a `/t/gth-…` segment anywhere.
+ *
+ * @example holdsSecondPathToken(stripPathToken("/t/gth-a/t/gth-b/conda/noarch/repodata.json").path) // true
+ */
+export function holdsSecondPathToken(path: string): boolean {
+  return path.startsWith("/t/") || path.includes("/t/gth-");
 }
 
 /**

@@ -18,6 +18,12 @@ describe("extractCredential", () => {
     expect(() => extractCredential("Bearer a", "b")).toThrow(expect.objectContaining({ code: "CREDENTIALS_CONFLICT" }));
   });
 
+  it("reads several Authorization headers (joined by ', ') as one token, and refuses different ones", () => {
+    expect(extractCredential(`Bearer a, ${basic("__token__:a")}`, undefined)).toEqual({ token: "a", source: "bearer" });
+    expect(() => extractCredential("Bearer a, Bearer b", undefined)).toThrow(expect.objectContaining({ code: "CREDENTIALS_CONFLICT" }));
+    expect(() => extractCredential("Bearer a, Bearer a", "b")).toThrow(expect.objectContaining({ code: "CREDENTIALS_CONFLICT" }));
+  });
+
   // Whatever a client sends as Authorization, the answer is a credential, none, or a 400 — never a crash.
   it("reads any header as a credential, nothing, or an ApiError", () => {
     const header = fc.oneof(

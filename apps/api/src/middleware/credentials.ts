@@ -9,7 +9,26 @@ export interface PresentedCredential {
   source: CredentialSource;
 }
 
+/**
+ * Several Authorization headers reach the app joined by ", " (Node's rawHeaders through Fetch
+ * Headers), and no credential holds a comma (base64 and tokens have none): each part is read, and
+ * different tokens in them are refused like a header and a path token that differ.
+ */
 function fromAuthorization(header: string | undefined): PresentedCredential | null {
+  if (!header?.includes(",")) return fromOneAuthorization(header);
+  const parts = header
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  const credentials = parts.map(fromOneAuthorization);
+  const first = credentials[0] ?? null;
+  if (credentials.some((c) => c?.token !== first?.token)) {
+    throw new ApiError("CREDENTIALS_CONFLICT", "two different credentials in one request: send one Authorization header with one token");
+  }
+  return first;
+}
+
+function fromOneAuthorization(header: string | undefined): PresentedCredential | null {
   if (!header) return null;
   const space = header.indexOf(" ");
   const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();

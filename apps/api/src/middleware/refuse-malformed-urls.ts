@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env.js";
 import { ApiError } from "../http/api-error.js";
+import { holdsSecondPathToken } from "../http/path-token.js";
 
 /** Why a request URL cannot be routed, or undefined when it can. */
 export function findUrlProblem(url: string): string | undefined {
@@ -31,6 +32,10 @@ export function refuseMalformedUrls(): MiddlewareHandler<AppEnv> {
   return async function refuseMalformedUrl(c, next) {
     const problem = findUrlProblem(c.req.url);
     if (problem) throw new ApiError("BAD_REQUEST", problem);
+    // Routed as it is, the second segment would read as a repo named "t": a 404 that hides the mistake.
+    if (c.env?.pathToken !== undefined && holdsSecondPathToken(c.req.path)) {
+      throw new ApiError("CREDENTIALS_CONFLICT", "the path holds more than one /t/<token>/ segment: put the token in the URL once");
+    }
     return next();
   };
 }

@@ -61,6 +61,11 @@ function acceptsGzip(acceptEncoding: string | null | undefined): boolean {
   return typeof acceptEncoding === "string" && /\bgzip\b/i.test(acceptEncoding) && !/\bgzip\s*;\s*q=0(?:\.0*)?\b/i.test(acceptEncoding);
 }
 
+/** Cache-Control of an index page: every client revalidates, and a private one is never kept by a shared cache. */
+export function cachingHeaders(options: PageOptions): { "Cache-Control": string } {
+  return { "Cache-Control": options.private ? "private, no-cache" : "no-cache" };
+}
+
 const NOT_MODIFIED = 1;
 const GZIP = 2;
 const HEAD = 4;
@@ -71,13 +76,10 @@ const answers = new WeakMap<CachedPage, Map<number, PageAnswer>>();
 
 function buildAnswer(page: CachedPage, variant: number): PageAnswer {
   const compressed = isCompressedPage(page);
-  const headers: Record<string, string> = {
-    ...page.headers,
-    "Content-Type": page.contentType,
-    ETag: page.etag,
-    "Cache-Control": variant & PRIVATE ? "private, no-cache" : "no-cache",
-  };
-  if (!compressed) headers.Vary = page.headers.Vary ? `${page.headers.Vary}, Accept-Encoding` : "Accept-Encoding";
+  const headers: Record<string, string> = { ...page.headers, "Content-Type": page.contentType, ETag: page.etag, ...cachingHeaders(variant & PRIVATE ? { private: true } : {}) };
+  // A private page differs by credentials: a cache that ignores Cache-Control: private still keys it by them.
+  const vary = [page.headers.Vary, compressed ? undefined : "Accept-Encoding", variant & PRIVATE ? "Authorization" : undefined].filter((v) => v !== undefined);
+  if (vary.length > 0) headers.Vary = vary.join(", ");
   if (variant & NOT_MODIFIED) return { status: 304, headers, body: null };
   let body = page.body;
   if (variant & GZIP) {

@@ -1,3 +1,4 @@
+import { type PageOptions, cachingHeaders } from "../cached-page.js";
 import { matchesIfNoneMatch } from "../shared/etag.js";
 import type { SegmentedDocument } from "./deflate-segments.js";
 
@@ -21,8 +22,13 @@ function streamOf(parts: readonly Buffer[]): ReadableStream<Uint8Array> {
  * kept in pieces, streaming them as they are: after a change, a 40 MB repodata.json is served without
  * joining (and so allocating) 40 MB, which would cost more in garbage collection than the change itself.
  */
-export function respondWithDocument(doc: SegmentedDocument, request: Request, head: boolean, contentType: string): Response {
-  const headers: Record<string, string> = { "Content-Type": contentType, ETag: doc.etag, "Cache-Control": "no-cache", Vary: "Accept-Encoding" };
+export function respondWithDocument(doc: SegmentedDocument, request: Request, head: boolean, contentType: string, options: PageOptions = {}): Response {
+  const headers: Record<string, string> = {
+    "Content-Type": contentType,
+    ETag: doc.etag,
+    ...cachingHeaders(options),
+    Vary: options.private ? "Accept-Encoding, Authorization" : "Accept-Encoding",
+  };
   if (matchesIfNoneMatch(request.headers.get("if-none-match"), doc.etag)) return new Response(null, { status: 304, headers });
   const gzip = doc.rawLength > 1024 && acceptsGzip(request.headers.get("accept-encoding"));
   if (gzip) headers["Content-Encoding"] = "gzip";

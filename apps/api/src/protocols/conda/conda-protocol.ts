@@ -4,6 +4,7 @@ import { respondWithDocument } from "../aggregate/segmented-response.js";
 import { respondWithPage } from "../cached-page.js";
 import type { ProtocolHandler } from "../protocol.js";
 import type { ProtocolDeps } from "../protocol-deps.js";
+import { pageOptionsOf } from "../shared/page-options.js";
 import { fileOrRefusal } from "../shared/blocked-download.js";
 import { immutableCachingFor, serveBlob } from "../shared/serve-blob.js";
 import { renderChanneldataPage, renderRepodataPage } from "./conda-pages.js";
@@ -27,11 +28,12 @@ export function condaProtocol(deps: ProtocolDeps): ProtocolHandler {
     if (at === null) {
       const doc = await repodata.document(reader, target.label, target.subdir);
       // A read that raced a change renders in full, uncached.
-      return doc ? respondWithDocument(doc, request, head, "application/json") : respondWithPage(await renderRepodataPage(reader, at, target.label, target.subdir), request, head);
+      const options = pageOptionsOf(reader);
+      return doc ? respondWithDocument(doc, request, head, "application/json", options) : respondWithPage(await renderRepodataPage(reader, at, target.label, target.subdir), request, head, options);
     }
     const where = `${target.snapshot}|${target.label}|${reader.viewerKey}`;
     const page = await deps.cache.get(reader, `conda:repodata|${target.subdir}|${where}`, "*", () => renderRepodataPage(reader, at, target.label, target.subdir));
-    return respondWithPage(page, request, head);
+    return respondWithPage(page, request, head, pageOptionsOf(reader));
   }
 
   async function download(reader: RepoReader, target: FileTarget, request: Request): Promise<Response> {
@@ -53,7 +55,7 @@ export function condaProtocol(deps: ProtocolDeps): ProtocolHandler {
       if (target.kind === "repodata") return serveRepodata(reader, target, at, c.req.raw, head);
       const where = `${target.snapshot}|${target.label}|${reader.viewerKey}`;
       const page = await deps.cache.get(reader, `conda:channeldata|${where}`, "*", () => renderChanneldataPage(reader, at, target.label));
-      return respondWithPage(page, c.req.raw, head);
+      return respondWithPage(page, c.req.raw, head, pageOptionsOf(reader));
     },
   };
 }

@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import type { PackageFileRow } from "@gatehouse/domain";
 import { compareRVersion } from "@gatehouse/repo-index";
-import { makePage, respondWithPage } from "../cached-page.js";
+import { type PageOptions, makePage, respondWithPage } from "../cached-page.js";
 
 // `src/contrib/Meta/archive.rds`, which remotes::install_version() and tools:::CRAN_archive_db() read: a
 // named list (one element per package) of data frames as file.info() returns them, one row per archived
@@ -159,6 +159,6 @@ export function serializeArchiveRds(files: readonly PackageFileRow[]): Buffer {
 }
 
 /** Answers a request for archive.rds from the files a folder holds (rendered per request: clients ask for it rarely). */
-export function serveArchiveRds(files: readonly PackageFileRow[], request: Request, head: boolean): Response {
-  return respondWithPage(makePage(serializeArchiveRds(files), "application/octet-stream"), request, head);
+export function serveArchiveRds(files: readonly PackageFileRow[], request: Request, head: boolean, options: PageOptions = {}): Response {
+  return respondWithPage(makePage(serializeArchiveRds(files), "application/octet-stream"), request, head, options);
 }

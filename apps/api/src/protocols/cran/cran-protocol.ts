@@ -5,6 +5,7 @@ import { type CachedPage, makePage, respondWithPage } from "../cached-page.js";
 import type { ProtocolHandler } from "../protocol.js";
 import type { ProtocolDeps } from "../protocol-deps.js";
 import { fileOrRefusal } from "../shared/blocked-download.js";
+import { pageOptionsOf } from "../shared/page-options.js";
 import { serveBlob } from "../shared/serve-blob.js";
 import { throwUnknownPath } from "../unknown-path.js";
 import { serveArchiveRds } from "./archive-rds.js";
@@ -80,13 +81,13 @@ export function cranProtocol(deps: ProtocolDeps): ProtocolHandler {
       const { target } = route;
       const request = c.req.raw;
       const head = c.req.method === "HEAD";
-      if (target.kind === "config") return respondWithPage(config, request, head);
+      if (target.kind === "config") return respondWithPage(config, request, head, pageOptionsOf(reader));
       if (target.kind === "download") return download(reader, route, target, at, request);
-      if (target.kind === "archive") return serveArchiveRds(await reader.files(at, filterOf(filesOf(reader, target.folder, release))), request, head);
+      if (target.kind === "archive") return serveArchiveRds(await reader.files(at, filterOf(filesOf(reader, target.folder, release))), request, head, pageOptionsOf(reader));
       const index = mirrorIndexOf(filesOf(reader, target.folder, release));
       // Mirrored upstream indexes are read first (once per TTL); new rows drop the cached page.
       if (index) await reader.refreshMirrorIndex(index, at);
-      return respondWithPage(await loadIndex(reader, route, target.folder, at, target.file), request, head);
+      return respondWithPage(await loadIndex(reader, route, target.folder, at, target.file), request, head, pageOptionsOf(reader));
     },
   };
 }

@@ -9,8 +9,9 @@ import {
   renderSimpleProjectJson,
 } from "@gatehouse/repo-index";
 import { ApiError } from "../../http/api-error.js";
-import { type CachedPage, type PageOptions, makePage, respondWithPage } from "../cached-page.js";
+import { type CachedPage, makePage, respondWithPage } from "../cached-page.js";
 import type { ProtocolDeps } from "../protocol-deps.js";
+import { pageOptionsOf } from "../shared/page-options.js";
 import { toSimpleFile } from "./simple-files.js";
 import { simpleRootPage } from "./simple-root.js";
 
@@ -65,13 +66,7 @@ export async function serveSimple(deps: ProtocolDeps, req: SimpleRequest): Promi
   return respondWithPage(await projectPage(deps, req, project), req.request, head, pageOptionsOf(req.reader));
 }
 
-/**
- * `Cache-Control: private` for what only this viewer may see: every page of an
- * authenticated repo, and pages of a public one listing private packages.
- */
-export function pageOptionsOf(reader: Pick<RepoReader, "repo" | "viewerKey">): PageOptions {
-  return { private: reader.repo.authenticated || reader.viewerKey !== "" };
-}
+export { pageOptionsOf } from "../shared/page-options.js";
 
 /**
  * The IndexCache key of a project page: shared with the server's fast path,
