@@ -25,14 +25,17 @@ const explainBody = z.object({
   resource: z.string().default("").describe("repo:NAME, source:NAME, or empty for global actions"),
 });
 
+const isoInstant = z.iso
+  .datetime({ offset: true, message: "use an ISO 8601 time such as 2026-03-01T00:00:00Z or a date 2026-03-01" })
+  .or(z.iso.date());
+
 const auditQuery = strictFields({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   action: z.string().optional().describe("an action or its start: token matches token.create and token.revoke"),
   actor: z.string().optional().describe("local, anonymous, a user name or a token's display form"),
-  since: z.iso
-    .datetime({ offset: true, message: "use an ISO 8601 time such as 2026-03-01T00:00:00Z or a date 2026-03-01" })
-    .or(z.iso.date())
-    .optional(),
+  since: isoInstant.optional(),
+  until: isoInstant.optional().describe("only events before this time"),
+  target: z.string().optional().describe("what was acted on, or its start: token: matches every token, /pypi/ every path under it"),
 });
 
 /** `/__api__/whoami`, `/__api__/authorize/explain`, `/__api__/audit`. */
@@ -59,6 +62,8 @@ export function identityRoutes(deps: AppDeps): Hono<AppEnv> {
       ...(q.action ? { action: q.action } : {}),
       ...(q.actor ? { actor: q.actor } : {}),
       ...(q.since ? { since: new Date(q.since) } : {}),
+      ...(q.until ? { until: new Date(q.until) } : {}),
+      ...(q.target ? { target: q.target } : {}),
     };
     return c.json({ events: await listAuditEvents(deps.domain, c.get("actor"), filter) });
   });
