@@ -40,6 +40,7 @@ session_token = "ST"
 new_repos_auth_by_default = true
 failure_limit = 5
 failure_window_seconds = 10
+unknown_repo_status = 404
 
 [upstream]
 allow_private = true
@@ -63,6 +64,7 @@ describe("the config file", () => {
       newReposAuthByDefault: true,
       authFailureLimit: 5,
       authFailureWindowMs: 10_000,
+      unknownRepoStatus: 404,
       upstream: { allowPrivate: true, indexTtlSeconds: 0, timeoutSeconds: 7 },
       gcIntervalMs: 6 * 3_600_000,
       storage: {

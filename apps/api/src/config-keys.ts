@@ -32,6 +32,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { key: "auth.new_repos_auth_by_default", type: "boolean", env: "GATEHOUSE_AUTH_NEW_REPOS_AUTH_BY_DEFAULT" },
   { key: "auth.failure_limit", type: "integer", env: "GATEHOUSE_AUTH_FAILURE_LIMIT" },
   { key: "auth.failure_window_seconds", type: "integer", env: "GATEHOUSE_AUTH_FAILURE_WINDOW_SECONDS" },
+  { key: "auth.unknown_repo_status", type: "integer", env: "GATEHOUSE_AUTH_UNKNOWN_REPO_STATUS" },
   { key: "upstream.allow_private", type: "boolean", env: "GATEHOUSE_UPSTREAM_ALLOW_PRIVATE" },
   { key: "upstream.index_ttl_seconds", type: "integer", env: "GATEHOUSE_UPSTREAM_INDEX_TTL_SECONDS" },
   { key: "upstream.timeout_seconds", type: "integer", env: "GATEHOUSE_UPSTREAM_TIMEOUT_SECONDS" },

@@ -40,6 +40,10 @@ const envSchema = z.object({
   GATEHOUSE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   GATEHOUSE_AUTH_FAILURE_LIMIT: z.coerce.number().int().positive().default(30),
   GATEHOUSE_AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  GATEHOUSE_AUTH_UNKNOWN_REPO_STATUS: z.coerce
+    .number()
+    .refine((n) => n === 401 || n === 404, "must be 401 (unknown repos answer like authenticated ones) or 404")
+    .default(401),
   GATEHOUSE_BIOC_RELEASE: z.string().regex(/^\d+\.\d+$/, "must look like 3.20").default("3.20"),
   // Storage: checked further (and only for s3://) by storageOptionsOf, which names the setting at fault.
   GATEHOUSE_STORAGE: z.string().optional(),
@@ -68,6 +72,11 @@ export interface ServerConfig {
   logLevel: string;
   authFailureLimit: number;
   authFailureWindowMs: number;
+  /**
+   * What an anonymous request to an unknown repo gets: 401 like an authenticated repo (so private
+   * repo names cannot be probed), or 404 for servers that prefer plain answers to hiding names.
+   */
+  unknownRepoStatus: 401 | 404;
   biocRelease: string;
   /** Where files go: the data folder's `files/`, another folder, or an S3 bucket. */
   storage: StorageOptions;
@@ -124,6 +133,7 @@ export function loadConfig(processEnv: NodeJS.ProcessEnv, overrides: Partial<Ser
     logLevel: e.GATEHOUSE_LOG_LEVEL,
     authFailureLimit: e.GATEHOUSE_AUTH_FAILURE_LIMIT,
     authFailureWindowMs: e.GATEHOUSE_AUTH_FAILURE_WINDOW_SECONDS * 1000,
+    unknownRepoStatus: e.GATEHOUSE_AUTH_UNKNOWN_REPO_STATUS === 404 ? 404 : 401,
     biocRelease: e.GATEHOUSE_BIOC_RELEASE,
     storage: storage.value,
     gcIntervalMs: e.GATEHOUSE_GC_INTERVAL,

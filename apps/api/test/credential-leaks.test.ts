@@ -1,11 +1,17 @@
 // Credential and existence leaks (issue 15, finding 9), on the real app: two Authorization headers
 // with different tokens and a repeated /t/<token>/ segment are 400s naming the problem; index pages
-// of authenticated repos, in every protocol, are `Cache-Control: private` with `Vary: Authorization`.
+// of authenticated repos, in every protocol, are `Cache-Control: private` with `Vary: Authorization`;
+// GATEHOUSE_AUTH_UNKNOWN_REPO_STATUS=404 makes unknown repos plain 404s for anonymous callers too.
 import { type Server, createServer } from "node:http";
 import { type AddressInfo, connect } from "node:net";
-import { LOCAL_ACTOR, createRepo, createSource, createToken, subscribe } from "@gatehouse/domain";
+import { tmpdir } from "node:os";
+import { LOCAL_ACTOR, TokenVerifier, createRepo, createSource, createToken, subscribe } from "@gatehouse/domain";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.js";
+import { loadConfig } from "../src/env.js";
 import { routesListener } from "../src/http/routes-listener.js";
+import { FailureLimiter } from "../src/middleware/failure-limiter.js";
 import { type InMemoryApp, openInMemoryApp } from "./support/in-memory-app.js";
 
 let t: InMemoryApp;
@@ -122,5 +128,33 @@ describe("caching of authenticated repos' index pages", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-cache");
     expect(res.headers.get("vary") ?? "").not.toMatch(/Authorization/);
+  });
+});
+
+describe("GATEHOUSE_AUTH_UNKNOWN_REPO_STATUS", () => {
+  it("answers an anonymous request to an unknown repo like an authenticated one by default, and 404 when set to 404", async () => {
+    const verifier = new TokenVerifier(t.domain);
+    const config = loadConfig({ GATEHOUSE_AUTH_UNKNOWN_REPO_STATUS: "404" }, { dataDir: tmpdir() });
+    const plain = createApp({ domain: t.domain, verifier, config, logger: pino({ level: "silent" }), limiter: new FailureLimiter(1000, 60_000) });
+    try {
+      const unknownByDefault = await t.app.request("/nosuch/simple/");
+      const locked = await t.app.request("/locked/simple/");
+      expect([unknownByDefault.status, locked.status]).toEqual([401, 401]);
+      expect(unknownByDefault.headers.get("www-authenticate")).toMatch(/^Basic realm=/);
+
+      const unknown = await plain.request("/nosuch/simple/");
+      expect(unknown.status).toBe(404);
+      expect(((await unknown.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("'nosuch'") });
+      // Known repos answer as before: 401 for an authenticated one, pages for a public one.
+      expect((await plain.request("/locked/simple/")).status).toBe(401);
+      expect((await plain.request("/open/simple/")).status).toBe(200);
+      expect((await plain.request("/nosuch/simple/", { headers: { authorization: bearer(tokens.reader) } })).status).toBe(404);
+    } finally {
+      await verifier.close();
+    }
+  });
+
+  it("refuses any other value, naming the setting", () => {
+    expect(() => loadConfig({ GATEHOUSE_AUTH_UNKNOWN_REPO_STATUS: "403" })).toThrow(/GATEHOUSE_AUTH_UNKNOWN_REPO_STATUS="403": must be 401/);
   });
 });

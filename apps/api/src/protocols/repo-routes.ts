@@ -36,6 +36,10 @@ export function repoRoutes(deps: AppDeps): Hono<AppEnv> {
       const answered = view && write ? await write({ c, view, segments }) : undefined;
       if (answered) return answered;
     }
+    // Set to 404, an unknown repo says so to anonymous callers too (by default they get the 401 of an authenticated repo).
+    if (deps.config.unknownRepoStatus === 404 && !(await catalog.repo(name))) {
+      throw new ApiError("NOT_FOUND", `no repo named '${name}'; list them with \`gatehouse list repos\``);
+    }
     const reader = await catalog.reader(c.get("actor"), name);
     const handler = handlers[reader.repo.type];
     if (!handler) throw new ApiError("NOT_FOUND", `repo type ${reader.repo.type} is not served`);
