@@ -86,3 +86,25 @@ describe.skipIf(process.platform === "win32")("data folder permissions", () => {
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
   });
 });
+
+describe.skipIf(process.platform === "win32")("data folder permissions, pointed at the wrong folder", () => {
+  it("leaves files Gatehouse does not keep alone, and does not close a shared sticky folder", async () => {
+    const dataDir = join(work, "home");
+    mkdirSync(join(dataDir, "public_html"), { recursive: true });
+    writeFileSync(join(dataDir, "public_html", "index.html"), "hi");
+    chmodSync(join(dataDir, "public_html"), 0o755);
+    chmodSync(join(dataDir, "public_html", "index.html"), 0o644);
+    mkdirSync(join(dataDir, "files"));
+    chmodSync(join(dataDir, "files"), 0o755);
+    chmodSync(dataDir, 0o1777);
+
+    const report = await secureDataDir(dataDir);
+    expect(statSync(join(dataDir, "public_html")).mode & 0o777).toBe(0o755);
+    expect(statSync(join(dataDir, "public_html", "index.html")).mode & 0o777).toBe(0o644);
+    expect(statSync(join(dataDir, "files")).mode & 0o777).toBe(0o700);
+    expect(statSync(dataDir).mode & 0o7777).toBe(0o1777);
+    expect(describeLooseEntries(report)).toBe(
+      `data folder ${dataDir}: 1 entry was open to other users and is now owner-only: ${join(dataDir, "files")} (0755); 1 could not be made owner-only: ${dataDir} (01777: a shared folder (sticky bit): give Gatehouse a folder of its own)`,
+    );
+  });
+});

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import { secureDataDir } from "../lifecycle/data-dir-permissions.js";
+import { makeTreeOwnerOnly } from "../lifecycle/data-dir-permissions.js";
 import { type DataDirLock, acquireDataDirLock } from "./data-dir-lock.js";
 import { OwnerOnlyNodeFS } from "./owner-only-nodefs.js";
 import { PGliteDialect } from "./pglite-dialect.js";
@@ -59,7 +59,7 @@ export async function openDatabase(target: DatabaseTarget, role = "gatehouse"): 
     if (pgdata && !existsSync(join(pgdata, "PG_VERSION"))) {
       await initializeDataDirApart(pgdata);
       // initdb's child writes every file 0666; later files are kept owner-only by OwnerOnlyNodeFS.
-      await secureDataDir(pgdata);
+      await makeTreeOwnerOnly(pgdata);
     }
     const client = new PGlite({
       ...(pgdata ? { fs: new OwnerOnlyNodeFS(pgdata) } : {}),

@@ -24,13 +24,20 @@ export interface DataDirPermissions {
 }
 
 /**
+ * What Gatehouse keeps at the top of a data folder. Only these are walked and changed: a data
+ * folder pointed at a home or a shared folder by mistake must not have the user's other files
+ * chmodded. Something new kept here belongs in this list.
+ */
+const GATEHOUSE_ENTRY = /^(?:pgdata(?:\.init-\d+)?|files|staging|db\.lock|gatehouse\.sock|server\.json(?:\..*)?)$/;
+
+/**
  * Folders whose contents are not walked: the blob store's shards hold one file per stored
  * package file (could be millions, walked at every CLI start); the store itself makes them
  * 0700/0600, and the shard folders' own modes are still checked one level up.
  */
 const NOT_WALKED = new Set([join("files", "blobs")]);
 
-async function walk(dataDir: string, dir: string, found: LooseEntry[]): Promise<void> {
+async function walk(dataDir: string, dir: string, found: LooseEntry[], top = false): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -41,14 +48,14 @@ async function walk(dataDir: string, dir: string, found: LooseEntry[]): Promise<
   }
   for (const entry of entries) {
     // A symlink's own mode means nothing, and chmod would follow it out of the data folder.
-    if (entry.isSymbolicLink()) continue;
+    if (entry.isSymbolicLink() || (top && !GATEHOUSE_ENTRY.test(entry.name))) continue;
     const path = join(dir, entry.name);
     await tighten(path, found);
     if (entry.isDirectory() && !NOT_WALKED.has(relative(dataDir, path))) await walk(dataDir, path, found);
   }
 }
 
-async function tighten(path: string, found: LooseEntry[]): Promise<void> {
+async function tighten(path: string, found: LooseEntry[], shared = false): Promise<void> {
   let mode: number;
   try {
     mode = (await lstat(path)).mode & 0o7777;
@@ -57,6 +64,11 @@ async function tighten(path: string, found: LooseEntry[]): Promise<void> {
     throw err;
   }
   if ((mode & GROUP_OTHER) === 0) return;
+  // A sticky folder is shared by design (/tmp): closing it would break everyone else's use of it.
+  if (shared && mode & 0o1000) {
+    found.push({ path, mode, fixed: false, reason: "a shared folder (sticky bit): give Gatehouse a folder of its own" });
+    return;
+  }
   try {
     await chmod(path, mode & ~GROUP_OTHER);
     found.push({ path, mode, fixed: true });
@@ -67,8 +79,8 @@ async function tighten(path: string, found: LooseEntry[]): Promise<void> {
 
 /**
  * Makes a data folder owner-only: creates it 0700 when missing, and removes the group and other
- * bits of the folder and of everything under it (files become 0600, folders 0700), never
- * following symlinks. Returns what it found loose, for the caller to warn about. A no-op on
+ * bits of the folder and of everything Gatehouse keeps in it (files become 0600, folders 0700),
+ * never following symlinks and leaving other files alone. Returns what it found loose, for the caller to warn about. A no-op on
  * Windows, whose permissions are not mode bits.
  * @example
  * const report = await secureDataDir(".gatehouse");
@@ -78,9 +90,23 @@ export async function secureDataDir(dataDir: string): Promise<DataDirPermissions
   if (process.platform === "win32") return { dataDir, created: false, loose: [] };
   const created = (await mkdir(dataDir, { recursive: true, mode: 0o700 })) !== undefined;
   const loose: LooseEntry[] = [];
-  await tighten(dataDir, loose);
-  await walk(dataDir, dataDir, loose);
+  await tighten(dataDir, loose, true);
+  await walk(dataDir, dataDir, loose, true);
   return { dataDir, created, loose };
+}
+
+/**
+ * Removes the group and other bits of a folder Gatehouse made and of everything in it (e.g. the
+ * embedded database after initdb), never following symlinks. Returns what was open.
+ * @example
+ * await makeTreeOwnerOnly(join(dataDir, "pgdata"));
+ */
+export async function makeTreeOwnerOnly(dir: string): Promise<LooseEntry[]> {
+  if (process.platform === "win32") return [];
+  const loose: LooseEntry[] = [];
+  await tighten(dir, loose);
+  await walk(dir, dir, loose);
+  return loose;
 }
 
 const SHOWN = 5;
@@ -102,6 +128,11 @@ export function describeLooseEntries(report: DataDirPermissions): string {
       .join(", ") + (entries.length > SHOWN ? ` and ${entries.length - SHOWN} more` : "");
   const parts: string[] = [];
   if (fixed.length) parts.push(`${fixed.length} ${fixed.length === 1 ? "entry was" : "entries were"} open to other users and ${fixed.length === 1 ? "is" : "are"} now owner-only: ${list(fixed)}`);
-  if (failed.length) parts.push(`${failed.length} could not be changed (${failed[0]?.reason}): ${list(failed)}; run: chmod -R go-rwx ${report.dataDir}`);
+  if (failed.length) {
+    const denied = failed.some((e) => e.reason === "EPERM" || e.reason === "EACCES");
+    const shown = failed.slice(0, SHOWN).map((e) => `${e.path} (${octal(e.mode)}: ${e.reason})`);
+    const more = failed.length > SHOWN ? ` and ${failed.length - SHOWN} more` : "";
+    parts.push(`${failed.length} could not be made owner-only: ${shown.join(", ")}${more}${denied ? `; as their owner run: chmod -R go-rwx ${report.dataDir}` : ""}`);
+  }
   return `data folder ${report.dataDir}: ${parts.join("; ")}`;
 }
