@@ -42,9 +42,11 @@ export async function planAndApplyClientConfig(
   readFile: (path: string) => string | null = readFileOrNull,
 ): Promise<Result<ClientConfigPlan>> {
   let wanted = planClientConfig(req, readFile);
+  // Grows each round, so the rounds end: at most once per file a plan can touch.
+  const locked = new Set<string>();
   for (;;) {
     if (!wanted.ok) return wanted;
-    const locked = new Set(pathsOf(wanted.value));
+    for (const path of pathsOf(wanted.value)) locked.add(path);
     let outcome: Result<ClientConfigPlan>;
     try {
       outcome = await withFileLocks(
