@@ -15,8 +15,10 @@ import {
   listSourceFiles,
   publishBatch,
   publishFile,
+  removeFiles,
   setPackageAccess,
   subscribe,
+  yankFile,
 } from "../src/index.js";
 import { testDatabases } from "./databases.js";
 import { actorWith } from "./identity-helpers.js";
@@ -120,8 +122,16 @@ describe.each(testDatabases)("private packages and uploaders on $name", (databas
         ["FORBIDDEN", fresh.message],
         ["FORBIDDEN", fresh.message],
       ]);
+      // Nor may they remove or yank its files: to them the package is absent, as in the indexes.
+      const removal = await refusalOf(removeFiles(domain, who, { source: "internal", name: "Secret_Sauce", version: "1.0" }));
+      expect(removal.code).toBe("NOT_FOUND");
+      const absent = "no_such-1.0-py3-none-any.whl";
+      const [yank, yankAbsent] = [await refusalOf(yankFile(domain, who, { source: "internal", filename: SECRET_FILE.filename })), await refusalOf(yankFile(domain, who, { source: "internal", filename: absent }))];
+      expect(yank.code).toBe("NOT_FOUND");
+      expect(yank.message.replace(SECRET_FILE.filename, "F")).toBe(yankAbsent.message.replace(absent, "F"));
       const files = await listSourceFiles(domain, LOCAL_ACTOR, { source: "internal", project: "secret-sauce" });
       expect(files.map((f) => f.version)).not.toContain(`1.${i + 1}`);
+      expect(files.find((f) => f.filename === SECRET_FILE.filename)).toMatchObject({ removedAt: null, yankedReason: null });
     }
 
     const listed = await listSourceFiles(domain, who, { source: "internal" });

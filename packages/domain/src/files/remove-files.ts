@@ -1,4 +1,5 @@
 import { recordAudit } from "../audit/index.js";
+import { privateProjectsClosedTo } from "../access/private-packages.js";
 import { requireSourceWrite } from "../access/repo-permissions.js";
 import { type Actor, describeActor } from "../auth/index.js";
 import { recordChange } from "../changes/index.js";
@@ -24,6 +25,8 @@ export async function removeFiles(ctx: DomainContext, actor: Actor, input: Remov
   await requireSourceWrite(ctx, actor, source);
   const project = normalizeNameFor(source.kind, input.name);
   const now = ctx.now();
+  // Someone else's private package is absent to this caller: the same answer as a name with no files.
+  const closed = (await privateProjectsClosedTo(ctx, actor, source, [project])).size > 0;
   const removed = await ctx.db.transaction().execute(async (tx) => {
     let q = tx
       .updateTable("package_files")
@@ -32,7 +35,7 @@ export async function removeFiles(ctx: DomainContext, actor: Actor, input: Remov
       .where("project", "=", project)
       .where("removed_at", "is", null);
     if (input.version !== undefined) q = q.where("version", "=", input.version);
-    const rows = await q.returning("filename").execute();
+    const rows = closed ? [] : await q.returning("filename").execute();
     if (rows.length === 0) {
       const what = input.version ? `${input.name} ${input.version}` : input.name;
       throw new DomainError("NOT_FOUND", `no published files of ${what} in source '${source.name}'`, "name");

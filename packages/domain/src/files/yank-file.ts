@@ -1,4 +1,5 @@
 import { recordAudit } from "../audit/index.js";
+import { privateProjectsClosedTo } from "../access/private-packages.js";
 import { requireSourceWrite } from "../access/repo-permissions.js";
 import { type Actor, describeActor } from "../auth/index.js";
 import { recordChange } from "../changes/index.js";
@@ -31,8 +32,12 @@ export async function yankFile(ctx: DomainContext, actor: Actor, input: YankInpu
   }
   const reason = input.undo ? null : (input.reason ?? "").trim();
   if (reason !== null && reason.length > 500) throw new DomainError("INVALID_INPUT", "the reason may have at most 500 characters", "reason");
+  // A file of someone else's private package is absent to this caller, as the indexes show it (a file's project never changes).
+  const owner = await ctx.db.selectFrom("package_files").select("project").where("source_id", "=", source.id).where("filename", "=", input.filename).executeTakeFirst();
+  const hidden = owner !== undefined && (await privateProjectsClosedTo(ctx, actor, source, [owner.project])).size > 0;
   const result = await ctx.db.transaction().execute(async (tx) => {
-    const file = await tx.selectFrom("package_files").selectAll().where("source_id", "=", source.id).where("filename", "=", input.filename).forUpdate().executeTakeFirst();
+    const found = await tx.selectFrom("package_files").selectAll().where("source_id", "=", source.id).where("filename", "=", input.filename).forUpdate().executeTakeFirst();
+    const file = hidden ? undefined : found;
     if (!file) throw new DomainError("NOT_FOUND", `no file '${input.filename}' in source '${source.name}'; list them with \`gatehouse info --repo <repo> --name <package>\``, "file");
     if (file.removed_at) throw new DomainError("NOT_FOUND", `${file.filename} was removed from source '${source.name}'; a removed file is not served, so there is nothing to yank`, "file");
     if (file.yanked_reason === reason) return { file, changed: false };
