@@ -3,7 +3,7 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningGatehouse, startGatehouse } from "../support/gatehouse.js";
+import { type RunningGatehouse, runCli, startGatehouse } from "../support/gatehouse.js";
 import { createPythonRepo } from "../support/python-clients.js";
 import { buildPythonPackage, resolvePython } from "../support/python-packages.js";
 
@@ -48,6 +48,15 @@ describe.skipIf(process.platform === "win32")("data folder permissions on the re
   it("leaves nothing under the data folder open to others after a repo was made and a file uploaded", () => {
     expect(readdirSync(join(dataDir, "pgdata")).length).toBeGreaterThan(0);
     expect(readdirSync(join(dataDir, "files", "blobs")).length).toBeGreaterThan(0);
+    expect(openToOthers(dataDir)).toEqual([]);
+  });
+
+  it("warns on stderr when the CLI opens the folder in local mode after it was opened up again", async () => {
+    await gh.stop();
+    chmodSync(join(dataDir, "files"), 0o775);
+    const listed = runCli(["list", "repos", "--data", dataDir]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stderr).toContain(`gatehouse: warning: data folder ${dataDir}: 1 entry was open to other users and is now owner-only: ${join(dataDir, "files")} (0775)`);
     expect(openToOthers(dataDir)).toEqual([]);
   });
 });
