@@ -1,5 +1,4 @@
-import type { Dirent } from "node:fs";
-import { chmod, lstat, mkdir, readdir } from "node:fs/promises";
+import { type Dirent, chmodSync, lstatSync, mkdirSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 
 /** Group and other permission bits: anything under the data folder is for its owner alone. */
@@ -37,10 +36,12 @@ const GATEHOUSE_ENTRY = /^(?:pgdata(?:\.init-\d+)?|files|staging|db\.lock|gateho
  */
 const NOT_WALKED = new Set([join("files", "blobs")]);
 
-async function walk(dataDir: string, dir: string, found: LooseEntry[], top = false): Promise<void> {
+// Synchronous on purpose: a thousand lstat calls take a few milliseconds this way and tens through
+// the thread pool, and every CLI command in local mode pays this at start.
+function walk(dataDir: string, dir: string, found: LooseEntry[], top = false): void {
   let entries: Dirent[];
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
     // Gone meanwhile, or unreadable to us: nothing to fix here from this process.
     if ((err as NodeJS.ErrnoException).code === "ENOENT" || (err as NodeJS.ErrnoException).code === "EACCES") return;
@@ -50,15 +51,15 @@ async function walk(dataDir: string, dir: string, found: LooseEntry[], top = fal
     // A symlink's own mode means nothing, and chmod would follow it out of the data folder.
     if (entry.isSymbolicLink() || (top && !GATEHOUSE_ENTRY.test(entry.name))) continue;
     const path = join(dir, entry.name);
-    await tighten(path, found);
-    if (entry.isDirectory() && !NOT_WALKED.has(relative(dataDir, path))) await walk(dataDir, path, found);
+    tighten(path, found);
+    if (entry.isDirectory() && !NOT_WALKED.has(relative(dataDir, path))) walk(dataDir, path, found);
   }
 }
 
-async function tighten(path: string, found: LooseEntry[], shared = false): Promise<void> {
+function tighten(path: string, found: LooseEntry[], shared = false): void {
   let mode: number;
   try {
-    mode = (await lstat(path)).mode & 0o7777;
+    mode = lstatSync(path).mode & 0o7777;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return;
     throw err;
@@ -70,7 +71,7 @@ async function tighten(path: string, found: LooseEntry[], shared = false): Promi
     return;
   }
   try {
-    await chmod(path, mode & ~GROUP_OTHER);
+    chmodSync(path, mode & ~GROUP_OTHER);
     found.push({ path, mode, fixed: true });
   } catch (err) {
     found.push({ path, mode, fixed: false, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
@@ -88,10 +89,10 @@ async function tighten(path: string, found: LooseEntry[], shared = false): Promi
  */
 export async function secureDataDir(dataDir: string): Promise<DataDirPermissions> {
   if (process.platform === "win32") return { dataDir, created: false, loose: [] };
-  const created = (await mkdir(dataDir, { recursive: true, mode: 0o700 })) !== undefined;
+  const created = mkdirSync(dataDir, { recursive: true, mode: 0o700 }) !== undefined;
   const loose: LooseEntry[] = [];
-  await tighten(dataDir, loose, true);
-  await walk(dataDir, dataDir, loose, true);
+  tighten(dataDir, loose, true);
+  walk(dataDir, dataDir, loose, true);
   return { dataDir, created, loose };
 }
 
@@ -104,8 +105,8 @@ export async function secureDataDir(dataDir: string): Promise<DataDirPermissions
 export async function makeTreeOwnerOnly(dir: string): Promise<LooseEntry[]> {
   if (process.platform === "win32") return [];
   const loose: LooseEntry[] = [];
-  await tighten(dir, loose);
-  await walk(dir, dir, loose);
+  tighten(dir, loose);
+  walk(dir, dir, loose);
   return loose;
 }
 
