@@ -16,6 +16,8 @@ export interface AppBindings {
   address?: string;
   /** This request's id (`X-Request-Id`), shared by the access log and the audit log; set by the request-id middleware. */
   requestId?: string;
+  /** When the presented token expires, set only when that is within 7 days (`Gatehouse-Token-Expires`). */
+  tokenExpires?: string;
   /** Set by the error handler: the error's message, which the server also sends as the HTTP reason phrase. */
   errorMessage?: string;
 }

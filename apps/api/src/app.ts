@@ -7,7 +7,7 @@ import { realmOf } from "./http/realm.js";
 import { accessLog } from "./middleware/access-log.js";
 import { authenticate } from "./middleware/authenticate.js";
 import { auditRefusal } from "./middleware/refusal-audit.js";
-import { requestId } from "./middleware/request-id.js";
+import { finishHeaders, requestId } from "./middleware/request-id.js";
 import { refuseMalformedUrls } from "./middleware/refuse-malformed-urls.js";
 import { refuseOversizedBodies } from "./middleware/refuse-oversized-bodies.js";
 import { adminConsoleRoutes } from "./routes/admin-console.js";
@@ -87,11 +87,11 @@ export function createApp(deps: AppDeps): GatehouseApp {
     const stripped = stripPathToken(url.pathname);
     // The caller's bindings object is used as is, so it sees what handlers record (errorMessage).
     const env = Object.assign(bindings, { redactedPath: stripped.redacted });
-    if (stripped.token === undefined) return hono.fetch(request, env);
+    if (stripped.token === undefined) return finishHeaders(await hono.fetch(request, env), env);
     url.pathname = stripped.path;
     env.pathToken = stripped.token;
     const init: RequestInit & { duplex?: "half" } = { method: request.method, headers: request.headers, body: request.body, duplex: "half" };
-    return hono.fetch(new Request(url, init), env);
+    return finishHeaders(await hono.fetch(new Request(url, init), env), env);
   }
 
   return {

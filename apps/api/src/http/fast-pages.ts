@@ -4,6 +4,8 @@ import type { Logger } from "pino";
 import { type CachedPage, type PageOptions, answerPage } from "../protocols/cached-page.js";
 import type { IndexCache } from "../protocols/index-cache.js";
 import { pageOptionsOf, projectPageKey } from "../protocols/python/simple-pages.js";
+import { TOKEN_EXPIRES_HEADER, expiryWarning } from "../middleware/authenticate.js";
+import { REQUEST_ID_HEADER, requestIdOf } from "../middleware/request-id.js";
 import { type FastPageRequest, parseFastPageRequest } from "./fast-page-request.js";
 import type { Metrics } from "./metrics.js";
 import { redactTokens } from "./path-token.js";
@@ -126,15 +128,18 @@ export class FastPages {
       return false;
     }
     const answer = answerPage(cached, { ifNoneMatch: req.headers["if-none-match"], acceptEncoding: req.headers["accept-encoding"], head: page.head }, known.options);
-    res.writeHead(answer.status, answer.headers);
+    // The same request id and expiry warning the routes' middleware adds.
+    const requestId = requestIdOf(req.headers["x-request-id"] as string | undefined);
+    const expires = expiryWarning(actor, this.deps.domain.now());
+    res.writeHead(answer.status, { ...answer.headers, [REQUEST_ID_HEADER]: requestId, ...(expires ? { [TOKEN_EXPIRES_HEADER]: expires } : {}) });
     res.end(answer.body ?? undefined);
     this.served[answer.status]();
-    if (this.deps.logger.isLevelEnabled("info")) this.log(req, answer.status, actor, start);
+    if (this.deps.logger.isLevelEnabled("info")) this.log(req, answer.status, actor, start, requestId);
     return true;
   }
 
   /** The line the access log middleware writes for a request. */
-  private log(req: IncomingMessage, status: number, actor: Actor, start: number): void {
+  private log(req: IncomingMessage, status: number, actor: Actor, start: number, requestId: string): void {
     this.deps.logger.info({
       method: req.method,
       path: redactTokens(req.url ?? ""),
@@ -142,6 +147,7 @@ export class FastPages {
       ms: Math.round((performance.now() - start) * 10) / 10,
       actor: actor.kind === "token" ? `${actor.userName} ${actor.display}` : actor.kind,
       address: req.socket.remoteAddress ?? "unknown",
+      requestId,
     });
   }
 }

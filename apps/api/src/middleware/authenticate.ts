@@ -1,15 +1,23 @@
-import { ANONYMOUS_ACTOR, AuthFailureAuditor, LOCAL_ACTOR, isExpiringSoon } from "@gatehouse/domain";
+import { ANONYMOUS_ACTOR, type Actor, AuthFailureAuditor, LOCAL_ACTOR, isExpiringSoon } from "@gatehouse/domain";
 import type { MiddlewareHandler } from "hono";
 import type { AppDeps, AppEnv } from "../app-env.js";
 import { ApiError } from "../http/api-error.js";
 import { realmOf } from "../http/realm.js";
 import { extractCredential } from "./credentials.js";
 
+export { TOKEN_EXPIRES_HEADER } from "./request-id.js";
+
 /** The one body every refused token gets, whatever the reason (unknown, malformed, expired, revoked). */
 export const INVALID_TOKEN_MESSAGE = "invalid or expired token";
 
-/** On every answer to a token expiring within 7 days: when it expires (RFC 3339), so clients can warn. */
-export const TOKEN_EXPIRES_HEADER = "Gatehouse-Token-Expires";
+/**
+ * The `Gatehouse-Token-Expires` value for an actor whose token expires within 7 days, else undefined.
+ * @example expiryWarning(actor, new Date()) // "2026-03-04T00:00:00.000Z"
+ */
+export function expiryWarning(actor: Actor, now: Date): string | undefined {
+  if (actor.kind !== "token" || !actor.expiresAt || !isExpiringSoon(actor.expiresAt, now)) return undefined;
+  return actor.expiresAt.toISOString();
+}
 
 /**
  * Sets `actor` for every request: local (admin socket), a verified token, or
@@ -32,16 +40,10 @@ export function authenticate(deps: Pick<AppDeps, "verifier" | "limiter" | "domai
     const result = await deps.verifier.verify(credential.token);
     if (result.ok) {
       c.set("actor", result.actor);
-      await next();
-      const expiresAt = result.actor.expiresAt;
-      if (expiresAt && isExpiringSoon(expiresAt, deps.domain.now())) {
-        try {
-          c.res.headers.set(TOKEN_EXPIRES_HEADER, expiresAt.toISOString());
-        } catch {
-          // Immutable headers (a response passed through as is): answered without the warning.
-        }
-      }
-      return;
+      // The app's fetch adds the header to the final answer (see finishHeaders).
+      const expires = expiryWarning(result.actor, deps.domain.now());
+      if (expires && c.env) c.env.tokenExpires = expires;
+      return next();
     }
     const address = c.env?.address ?? "unknown";
     const retryAfter = deps.limiter.recordFailure(address);

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../app-env.js";
+import type { AppBindings, AppEnv } from "../app-env.js";
+
+/** On every answer to a token expiring within 7 days: when it expires (RFC 3339), so clients can warn. */
+export const TOKEN_EXPIRES_HEADER = "Gatehouse-Token-Expires";
 
 /** The response header (and accepted request header) naming a request in the access log and the audit log. */
 export const REQUEST_ID_HEADER = "X-Request-Id";
@@ -20,16 +23,25 @@ export function requestIdOf(incoming: string | undefined): string {
   return randomUUID();
 }
 
-/** Gives every request an id (kept in the bindings for the logs) and answers it in `X-Request-Id`. */
+/** Gives every request an id, kept in the bindings for the access log and the audit log. */
 export function requestId(): MiddlewareHandler<AppEnv> {
   return async function assignRequestId(c, next) {
-    const id = requestIdOf(c.req.header(REQUEST_ID_HEADER));
-    if (c.env) c.env.requestId = id;
+    if (c.env) c.env.requestId = requestIdOf(c.req.header(REQUEST_ID_HEADER));
     await next();
-    try {
-      c.res.headers.set(REQUEST_ID_HEADER, id);
-    } catch {
-      // A response with immutable headers (passed through as is) is answered without the id.
-    }
   };
+}
+
+/**
+ * Adds the request's id and any token expiry warning to the final answer. Done on the response
+ * `hono.fetch` returns, not in middleware: Hono rebuilds a HEAD answer from the GET one's
+ * original headers, which would drop headers middleware set afterwards.
+ */
+export function finishHeaders(res: Response, env: AppBindings): Response {
+  try {
+    if (env.requestId) res.headers.set(REQUEST_ID_HEADER, env.requestId);
+    if (env.tokenExpires) res.headers.set(TOKEN_EXPIRES_HEADER, env.tokenExpires);
+  } catch {
+    // A response with immutable headers (passed through as is) is answered without them.
+  }
+  return res;
 }
