@@ -4,7 +4,8 @@ import type { Permission } from "../db/index.js";
 import type { UserGrant } from "../identity/grant-queries.js";
 import { UserGrantCache } from "../identity/user-grant-cache.js";
 
-const RANK: Readonly<Record<Permission, number>> = { read: 0, write: 1, admin: 2 };
+/** admin ⊇ write ⊇ read. */
+export const RANK: Readonly<Record<Permission, number>> = { read: 0, write: 1, admin: 2 };
 
 // One grant cache per domain (keyed by its bus): every access decision of a
 // process shares it, and access or repo changes on that bus clear it.

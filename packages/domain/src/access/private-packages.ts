@@ -4,12 +4,10 @@ import type { DomainContext } from "../context.js";
 import type { Database, Permission, SourceRow } from "../db/index.js";
 import { DomainError } from "../errors/index.js";
 import { selectReposOfSource } from "../repos/repo-queries.js";
-import { grantsOfUser } from "./grant-lookup.js";
+import { RANK, grantsOfUser } from "./grant-lookup.js";
 
 // Uploads and source listings work per source, not per repo: a private package of a source is
 // reached through grants on any repo serving that source (the read path's rule, seen from the source).
-
-const RANK: Readonly<Record<Permission, number>> = { read: 0, write: 1, admin: 2 };
 
 /** Owner user id of each private project of a source (of `projects` only, when given). */
 async function privateOwners(db: Kysely<Database>, sourceId: string, projects?: readonly string[]): Promise<Map<string, string | null>> {
@@ -51,12 +49,12 @@ export function nameNotYours(project: string, source: string): DomainError {
 }
 
 /**
- * Of these projects of the source, the private ones the actor may not publish to: only the owner,
+ * Of these projects of the source (all of them when left out), the private ones the actor may not publish to: only the owner,
  * groups granted write or admin on the package (or its whole repo), and managers may.
  *
  * @example if ((await privateProjectsClosedTo(ctx, actor, source, [project])).size > 0) throw nameNotYours(project, source.name)
  */
-export async function privateProjectsClosedTo(ctx: DomainContext, actor: Actor, source: Pick<SourceRow, "id">, projects: readonly string[]): Promise<Set<string>> {
+export async function privateProjectsClosedTo(ctx: DomainContext, actor: Actor, source: Pick<SourceRow, "id">, projects?: readonly string[]): Promise<Set<string>> {
   const owners = await privateOwners(ctx.db, source.id, projects);
   const open = await reachable(ctx, actor, source.id, owners, "write");
   return new Set([...owners.keys()].filter((p) => !open.has(p)));

@@ -1,3 +1,4 @@
+import { privateProjectsClosedTo } from "../access/private-packages.js";
 import { recordAudit } from "../audit/index.js";
 import { type Actor, describeActor } from "../auth/index.js";
 import { recordChange } from "../changes/index.js";
@@ -36,18 +37,19 @@ export async function copyLabel(ctx: DomainContext, actor: Actor, input: CopyLab
   if (input.from === input.to) throw new DomainError("INVALID_INPUT", `--from and --to are both '${input.to}'; name two different labels`, "to");
   const source = await requireLabelEditor(ctx, actor, input.source);
   const now = ctx.now();
+  // Private packages of others are not this caller's to relabel: their files are left as they are.
+  const closed = [...(await privateProjectsClosedTo(ctx, actor, source))];
   const result = await ctx.db.transaction().execute(async (tx) => {
-    const carrying = await tx
+    let carryingQuery = tx
       .selectFrom("file_labels")
       .innerJoin("package_files", "package_files.id", "file_labels.file_id")
       .select(["package_files.id", "package_files.filename", "package_files.project"])
       .where("package_files.source_id", "=", source.id)
       .where("package_files.removed_at", "is", null)
       .where("file_labels.label", "=", input.from)
-      .where("file_labels.removed_at", "is", null)
-      .orderBy("package_files.filename")
-      .forUpdate()
-      .execute();
+      .where("file_labels.removed_at", "is", null);
+    if (closed.length > 0) carryingQuery = carryingQuery.where("package_files.project", "not in", closed);
+    const carrying = await carryingQuery.orderBy("package_files.filename").forUpdate().execute();
     if (carrying.length === 0) throw new DomainError("NOT_FOUND", `no published file of source '${source.name}' carries label '${input.from}'`, "from");
     const having = await tx.selectFrom("file_labels").select("file_id").where("file_id", "in", carrying.map((f) => f.id)).where("label", "=", input.to).where("removed_at", "is", null).execute();
     const had = new Set(having.map((h) => h.file_id));

@@ -1,3 +1,4 @@
+import { privateProjectsHiddenFrom } from "../access/private-packages.js";
 import { type Actor, can } from "../auth/index.js";
 import type { DomainContext } from "../context.js";
 import type { SourceRow } from "../db/index.js";
@@ -34,8 +35,10 @@ async function readableCondaSource(ctx: DomainContext, actor: Actor, name: strin
  */
 export async function listFileLabels(ctx: DomainContext, actor: Actor, input: { source: string; filename: string }): Promise<FileLabel[]> {
   const source = await readableCondaSource(ctx, actor, input.source);
-  const file = await ctx.db.selectFrom("package_files").select(["id", "removed_at"]).where("source_id", "=", source.id).where("filename", "=", input.filename).executeTakeFirst();
-  if (!file || file.removed_at) throw new DomainError("NOT_FOUND", `no published file '${input.filename}' in source '${source.name}'`, "file");
+  const file = await ctx.db.selectFrom("package_files").select(["id", "project", "removed_at"]).where("source_id", "=", source.id).where("filename", "=", input.filename).executeTakeFirst();
+  // A private package the caller may not see is absent, as in the source's file listing.
+  const hidden = file !== undefined && (await privateProjectsHiddenFrom(ctx, actor, source)).has(file.project);
+  if (!file || file.removed_at || hidden) throw new DomainError("NOT_FOUND", `no published file '${input.filename}' in source '${source.name}'`, "file");
   const rows = await ctx.db.selectFrom("file_labels").select(["label", "added_at"]).where("file_id", "=", file.id).where("removed_at", "is", null).orderBy("added_at").orderBy("label").execute();
   return rows.map((r) => ({ label: r.label, addedAt: r.added_at.toISOString() }));
 }
@@ -47,15 +50,15 @@ export async function listFileLabels(ctx: DomainContext, actor: Actor, input: { 
  */
 export async function listSourceLabels(ctx: DomainContext, actor: Actor, sourceName: string): Promise<SourceLabel[]> {
   const source = await readableCondaSource(ctx, actor, sourceName);
-  const rows = await ctx.db
+  const hidden = [...(await privateProjectsHiddenFrom(ctx, actor, source))];
+  let q = ctx.db
     .selectFrom("file_labels")
     .innerJoin("package_files", "package_files.id", "file_labels.file_id")
     .select((eb) => ["file_labels.label", eb.fn.countAll<string>().as("files")])
     .where("package_files.source_id", "=", source.id)
     .where("package_files.removed_at", "is", null)
-    .where("file_labels.removed_at", "is", null)
-    .groupBy("file_labels.label")
-    .orderBy("file_labels.label")
-    .execute();
+    .where("file_labels.removed_at", "is", null);
+  if (hidden.length > 0) q = q.where("package_files.project", "not in", hidden);
+  const rows = await q.groupBy("file_labels.label").orderBy("file_labels.label").execute();
   return rows.map((r) => ({ label: r.label, files: Number(r.files) }));
 }

@@ -1,5 +1,6 @@
 import { isValidCondaLabel } from "@gatehouse/repo-index";
 import { recordAudit } from "../audit/index.js";
+import { privateProjectsClosedTo } from "../access/private-packages.js";
 import { decideRepoAdmin, reposServingSource } from "../access/repo-permissions.js";
 import { type Actor, describeActor, requireAllowed } from "../auth/index.js";
 import { recordChange } from "../changes/index.js";
@@ -67,14 +68,18 @@ export async function requireLabelEditor(ctx: DomainContext, actor: Actor, sourc
 async function changeLabels(ctx: DomainContext, actor: Actor, ref: FileRef, plan: Plan, meta: RequestMeta): Promise<LabelChange> {
   const source = await requireLabelEditor(ctx, actor, ref.source);
   const now = ctx.now();
+  // A file of someone else's private package is absent to this caller (a file's project never changes).
+  const owner = await ctx.db.selectFrom("package_files").select("project").where("source_id", "=", source.id).where("filename", "=", ref.filename).executeTakeFirst();
+  const hidden = owner !== undefined && (await privateProjectsClosedTo(ctx, actor, source, [owner.project])).size > 0;
   const result = await ctx.db.transaction().execute(async (tx) => {
-    const file = await tx
+    const found = await tx
       .selectFrom("package_files")
       .selectAll()
       .where("source_id", "=", source.id)
       .where("filename", "=", ref.filename)
       .forUpdate()
       .executeTakeFirst();
+    const file = hidden ? undefined : found;
     if (!file) throw new DomainError("NOT_FOUND", `no file '${ref.filename}' in source '${source.name}'`, "file");
     if (file.removed_at) throw new DomainError("NOT_FOUND", `${ref.filename} was removed from source '${source.name}'; its labels can no longer change`, "file");
     const rows = await tx.selectFrom("file_labels").select("label").where("file_id", "=", file.id).where("removed_at", "is", null).execute();
