@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { type Server, createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { type CreatedToken, type Domain, TokenVerifier, advertiseEndpoint, followChanges, mintFirstAdminTokenIfEmpty, openDomain } from "@gatehouse/domain";
+import { type CreatedToken, type Domain, AuthFailureAuditor, TokenVerifier, advertiseEndpoint, followChanges, mintFirstAdminTokenIfEmpty, openDomain } from "@gatehouse/domain";
 import { createAdaptorServer } from "@hono/node-server";
 import pino, { type Logger } from "pino";
 import { createApp, type GatehouseApp } from "./app.js";
@@ -78,7 +78,9 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
     const verifier = new TokenVerifier(domain);
     const limiter = new FailureLimiter(config.authFailureLimit, config.authFailureWindowMs);
     const indexCache = new IndexCache(domain);
-    const app = createApp({ domain, verifier, config, logger, limiter, indexCache });
+    // Failed authentications past the first few per address are counted per limiter window.
+    const authFailures = new AuthFailureAuditor(domain, { windowMs: config.authFailureWindowMs });
+    const app = createApp({ domain, verifier, config, logger, limiter, indexCache, authFailures });
     const fastPages = new FastPages({ domain, verifier, cache: indexCache, metrics: app.metrics, logger });
     // Other nodes' revocations and index changes arrive by LISTEN/NOTIFY (Postgres only).
     const stopFollowing = await followChanges(domain, {
@@ -100,6 +102,7 @@ export async function startServer(config: ServerConfig, options: { logger?: Logg
       if (http.listening) await closeServer(http);
       if (admin.listening) await closeServer(admin);
       await verifier.close();
+      await authFailures.close().catch(() => undefined);
     };
     try {
       await listen(http, { port: config.port, host: config.host });

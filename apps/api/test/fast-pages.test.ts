@@ -41,7 +41,7 @@ function ask(server: Server, path: string, headers: Record<string, string>, meth
 }
 
 function comparable(raw: Raw): { status: number; headers: IncomingHttpHeaders; body: string } {
-  // X-Request-Id is new for every request (both paths send one: checked below).
+  // X-Request-Id is new for every request; both paths must send one.
   const { date: _date, "x-request-id": requestId, ...headers } = raw.headers;
   if (!requestId) throw new Error(`no X-Request-Id in the answer ${raw.status} ${JSON.stringify(raw.headers)}`);
   return { status: raw.status, headers, body: raw.body.toString("base64") };

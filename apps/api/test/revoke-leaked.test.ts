@@ -86,6 +86,10 @@ describe("POST /__api__/tokens/revoke-leaked and the expiry header (app.request,
     const ok = await whoami(soon.token);
     expect(ok.status).toBe(200);
     expect(ok.headers.get(TOKEN_EXPIRES_HEADER)).toBe(soon.info.expiresAt);
+    // HEAD answers are rebuilt by Hono from the GET one: the header must survive that too.
+    const head = await t.app.request("/__api__/whoami", { method: "HEAD", headers: { authorization: `Bearer ${soon.token}` } });
+    expect(head.headers.get(TOKEN_EXPIRES_HEADER)).toBe(soon.info.expiresAt);
+    expect(head.headers.get(REQUEST_ID_HEADER)).toMatch(/.+/);
     expect(new Date(ok.headers.get(TOKEN_EXPIRES_HEADER) ?? "").getTime()).toBe(start.getTime() + 3 * 86_400_000);
     const refused = await t.app.request("/__api__/tokens", { headers: { authorization: `Bearer ${soon.token}` } });
     expect(refused.status).toBe(403);
