@@ -139,8 +139,8 @@ export async function publishBatch(ctx: DomainContext, actor: Actor, input: Publ
     ? await ctx.db.selectFrom("package_files").select(["filename", "project", "sha256", "removed_at"]).where("source_id", "=", source.id).where("filename", "in", names).execute()
     : [];
   const existingByName = new Map(existing.map((e) => [e.filename, e]));
-  // A private package's files (names, digests) are not told to those who may not publish to it.
-  const closed = await privateProjectsClosedTo(ctx, actor, source, existing.map((e) => e.project));
+  // A private package's files (names, digests) are not told to those who may not publish to it; one read for the batch.
+  const closed = await privateProjectsClosedTo(ctx, actor, source);
 
   const fresh: number[] = [];
   const present: [number, { sha256: string; removed_at: Date | null }][] = [];
@@ -159,7 +159,7 @@ export async function publishBatch(ctx: DomainContext, actor: Actor, input: Publ
     await mapLimit(fresh, CONCURRENCY, async (i) => {
       const file = input.files[i] as BatchUpload;
       try {
-        inspected.set(i, await inspectUpload(ctx, actor, source, { source: source.name, filename: file.filename, body: file.open() }));
+        inspected.set(i, await inspectUpload(ctx, actor, source, { source: source.name, filename: file.filename, body: file.open() }, closed));
       } catch (err) {
         outcomes.set(i, refusal(file.filename, err));
       }

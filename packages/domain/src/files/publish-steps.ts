@@ -1,7 +1,7 @@
 import type { Insertable, Kysely } from "kysely";
 import { didYouMean } from "@gatehouse/scope-engine";
 import { recordAudits } from "../audit/index.js";
-import { requirePublishableName } from "../access/private-packages.js";
+import { nameNotYours, requirePublishableName } from "../access/private-packages.js";
 import { requireSourceWrite } from "../access/repo-permissions.js";
 import { type Actor, describeActor, userIdOf } from "../auth/index.js";
 import type { StagedBlob } from "../blobs/index.js";
@@ -75,9 +75,10 @@ export function alreadyExists(filename: string, source: string): DomainError {
 /**
  * Stages the body (hashing it), checks claimed digests, reads the package's own metadata, whether
  * the actor may publish to it (a private package is its owner's and its write grantees') and the
- * one-sdist rule. Any refusal drops the staged bytes; on success the caller owns them.
+ * one-sdist rule. Any refusal drops the staged bytes; on success the caller owns them. A batch
+ * passes `closed`, the source's private projects closed to the actor, read once for all its files.
  */
-export async function inspectUpload(ctx: DomainContext, actor: Actor, source: SourceRow, input: PublishInput): Promise<InspectedUpload> {
+export async function inspectUpload(ctx: DomainContext, actor: Actor, source: SourceRow, input: PublishInput, closed?: ReadonlySet<string>): Promise<InspectedUpload> {
   const staged = await ctx.blobs.stage(input.body, { maxBytes: ctx.settings.maxUploadBytes });
   try {
     if (input.sha256 && input.sha256.toLowerCase() !== staged.sha256) {
@@ -88,7 +89,8 @@ export async function inspectUpload(ctx: DomainContext, actor: Actor, source: So
     }
     const inspected = await inspectorFor(source.kind, ctx.settings.archiveLimits)({ ...staged, filename: input.filename });
     // Before the one-sdist rule, whose refusal names the release's first file.
-    await requirePublishableName(ctx, actor, source, inspected.project);
+    if (closed === undefined) await requirePublishableName(ctx, actor, source, inspected.project);
+    else if (closed.has(inspected.project)) throw nameNotYours(inspected.project, source.name);
     // Checked before the bytes are made durable, and again under a lock in the transaction for races.
     await refuseSecondSdist(ctx.db, { sourceId: source.id, sourceName: source.name }, inspected, input.filename);
     return { filename: input.filename, staged, inspected };
