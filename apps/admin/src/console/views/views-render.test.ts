@@ -39,6 +39,16 @@ describe("token rendering", () => {
     expect(out).toContain('<span class="badge badge-danger">revoked</span>');
   });
 
+  it("flags an active token expiring within 7 days with an 'expires soon' badge, and no other row", () => {
+    const soon = { ...token, guid: "g-soon", expiresAt: "2026-03-04T00:00:00.000Z", expiresSoon: true };
+    const rows = renderTokenTable([soon, { ...token, guid: "g-later" }, { ...soon, guid: "g-gone", status: "revoked" }], null).value.split("<tr").slice(1);
+    const rowOf = (guid: string) => rows.find((r) => r.includes(guid)) ?? "";
+    expect(rows.filter((r) => /g-(soon|later|gone)/.test(r))).toHaveLength(3);
+    expect(rowOf("g-soon")).toContain(">expires soon<");
+    expect(rowOf("g-later")).not.toContain("expires soon");
+    expect(rowOf("g-gone")).not.toContain("expires soon");
+  });
+
   it("marks the signed-in token", () => {
     expect(renderTokenTable([token], "g-1").value).toContain('<span class="badge badge-info">you</span>');
     expect(renderTokenTable([token], "g-1").value).toContain('data-own="true"');
