@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type AuditEvent, TokenVerifier } from "@gatehouse/domain";
+import { type AuditEvent, AuthFailureAuditor, TokenVerifier } from "@gatehouse/domain";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type GatehouseApp, createApp } from "../src/app.js";
@@ -18,6 +18,7 @@ describe("auditing refused uploads and deletes, with the access log's request id
   let app: GatehouseApp;
   let verifier: TokenVerifier;
   let configDir: string;
+  let authFailures: AuthFailureAuditor;
   const logLines: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
@@ -26,9 +27,11 @@ describe("auditing refused uploads and deletes, with the access log's request id
     verifier = new TokenVerifier(t.domain);
     configDir = mkdtempSync(join(tmpdir(), "gh-refusal-audit-"));
     const logger = pino({ level: "info" }, { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) });
-    app = createApp({ domain: t.domain, verifier, config: loadConfig({}, { dataDir: configDir }), logger, limiter: new FailureLimiter(1000, 60_000) });
+    authFailures = new AuthFailureAuditor(t.domain, { individualPerWindow: 2, flushEveryMs: 0 });
+    app = createApp({ domain: t.domain, verifier, config: loadConfig({}, { dataDir: configDir }), logger, limiter: new FailureLimiter(1000, 60_000), authFailures });
   }, 60_000);
   afterAll(async () => {
+    await authFailures?.close();
     await verifier?.close();
     await t?.close();
     if (configDir) rmSync(configDir, { recursive: true, force: true });
@@ -84,5 +87,17 @@ describe("auditing refused uploads and deletes, with the access log's request id
     const tokenLike = await app.request("/healthz", { headers: { [REQUEST_ID_HEADER]: t.tokens.reader } });
     expect(tokenLike.headers.get(REQUEST_ID_HEADER)).not.toBe(t.tokens.reader);
     expect(JSON.stringify(logLines)).not.toContain(t.tokens.reader);
+  });
+
+  it("folds a flood of bad tokens from one address into counted rows instead of one insert each", async () => {
+    const bad = { authorization: `Bearer gth-${"z".repeat(46)}` };
+    const answers = await Promise.all(Array.from({ length: 40 }, () => app.request("/py/simple/", { headers: bad }, { address: "10.2.0.1" })));
+    expect(answers.every((r) => r.status === 401)).toBe(true);
+    const fromFlood = async () => (await eventsOf("auth.failure", 2)).filter((e) => e.address === "10.2.0.1");
+    expect(await fromFlood()).toHaveLength(2);
+    await authFailures.flush({ all: true });
+    const rows = await fromFlood();
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatchObject({ outcome: "denied", target: "/py/simple/", detail: { aggregated: true, count: 38, reasons: { malformed: 38 } } });
   });
 });
