@@ -287,6 +287,8 @@ describe.skipIf(!hasChromium())("admin console: organizations, package browser a
     expect(await page.textContent("[data-cli=audit] .cli-text")).toBe("gatehouse audit --action org.");
     await page.press("#a-action", "Enter");
     await page.locator(".audit-count", { hasText: /^\d+ events?\.$/ }).waitFor();
+    // The count line of the unfiltered list can still be showing: wait for the filtered rows themselves.
+    await page.locator("table.audit tbody tr td:nth-child(3)", { hasText: /^org\./ }).first().waitFor();
     const actions = await page.locator("table.audit tbody tr td:nth-child(3)").allTextContents();
     expect(actions.length).toBeGreaterThan(0);
     for (const action of actions) expect(action).toMatch(/^org\./);
