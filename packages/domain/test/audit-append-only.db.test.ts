@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { recordAudit } from "../src/audit/index.js";
-import { AuthFailureAuditor, type Domain, LOCAL_ACTOR, listAuditEvents } from "../src/index.js";
+import { generateToken } from "@gatehouse/token-model";
+import { AuthFailureAuditor, type Domain, LOCAL_ACTOR, TokenVerifier, createToken, listAuditEvents, revokeLeakedToken } from "../src/index.js";
 import { testDatabases } from "./databases.js";
 
 describe.each(testDatabases)("the audit log on $name", (database) => {
@@ -59,5 +60,29 @@ describe.each(testDatabases)("the audit log on $name", (database) => {
     const after = await failures();
     expect(after).toHaveLength(9);
     expect(after[0]?.detail).toMatchObject({ aggregated: true, count: 2 });
+  });
+
+  it("revokes a reported token once (later reports change nothing), and tells unknown and malformed ones apart only in the log", async () => {
+    domain = await database.open();
+    const created = await createToken(domain, LOCAL_ACTOR, { scopes: ["api:read"], description: "d", user: "ann" });
+    const verifier = new TokenVerifier(domain);
+    try {
+      expect((await verifier.verify(created.token)).ok).toBe(true);
+      const outcomes = [];
+      for (const token of [created.token, created.token, generateToken(), "gth-short"]) outcomes.push(await revokeLeakedToken(domain, token, { address: "192.0.2.1", requestId: "r-1" }));
+      expect(outcomes).toEqual(["revoked", "already-revoked", "unknown", "malformed"]);
+      // The verifier's cache is cleared by the change: refused at once.
+      expect(await verifier.verify(created.token)).toMatchObject({ ok: false, reason: "revoked" });
+    } finally {
+      await verifier.close();
+    }
+    const events = await listAuditEvents(domain, LOCAL_ACTOR, { action: "token.revoke_leaked" });
+    expect(events.map((e) => [e.detail.result, e.address, e.requestId])).toEqual([
+      ["malformed", "192.0.2.1", "r-1"],
+      ["unknown", "192.0.2.1", "r-1"],
+      ["already-revoked", "192.0.2.1", "r-1"],
+      ["revoked", "192.0.2.1", "r-1"],
+    ]);
+    expect(JSON.stringify(events)).not.toContain(created.token);
   });
 });
