@@ -65,6 +65,9 @@ export function scanTarMembers(
     };
 
     tar.on("entry", (header, stream, next) => {
+      // A tar cut short destroys the member in flight with "Unexpected end of data"; unheard, that
+      // error would be thrown out of the process (found by fuzzing .conda info tarballs).
+      stream.on("error", (error: unknown) => settle(error));
       try {
         request.budget.member(header.size ?? 0);
         request.budget.checkDeadline();
