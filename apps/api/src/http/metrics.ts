@@ -1,6 +1,6 @@
 /**
  * A few Prometheus counters kept in memory. Labels are bounded (method, status
- * class, route family) so no token or path ever becomes a label value.
+ * class, route family, route template) so no token or path ever becomes a label value.
  */
 export class Metrics {
   private readonly counters = new Map<string, number>();
