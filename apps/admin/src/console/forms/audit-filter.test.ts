@@ -3,7 +3,7 @@ import type { AuditEvent } from "../api/types.js";
 import { auditEventsToCsv, auditEventsToJson, csvField } from "../html/export.js";
 import { auditCommand, filterAuditEvents, toAuditLocalFilter, toAuditQuery } from "./audit-filter.js";
 
-const event = (id: number, at: string, target: string | null, detail: Record<string, unknown> = {}): AuditEvent => ({ id, at, actor: "admin", action: "repo.create", target, outcome: "ok", address: null, detail });
+const event = (id: number, at: string, target: string | null, detail: Record<string, unknown> = {}): AuditEvent => ({ id, at, actor: "admin", action: "repo.create", target, outcome: "ok", address: null, requestId: null, detail });
 
 describe("audit filters", () => {
   it.each([

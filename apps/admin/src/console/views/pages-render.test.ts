@@ -159,7 +159,7 @@ describe("setup page", () => {
 });
 
 describe("overview", () => {
-  const event = (id: number, action: string, target: string | null): AuditEvent => ({ id, at: AT, actor: "admin", action, target, outcome: "ok", address: "127.0.0.1", detail: {} });
+  const event = (id: number, action: string, target: string | null): AuditEvent => ({ id, at: AT, actor: "admin", action, target, outcome: "ok", address: "127.0.0.1", requestId: null, detail: {} });
 
   it.each([
     ["source:py-local/x-1.0.tar.gz", { source: "py-local", filename: "x-1.0.tar.gz" }],

@@ -197,8 +197,8 @@ describe("metadata rendering", () => {
 describe("audit rendering", () => {
   it("keeps the server's order and escapes details", () => {
     const events: AuditEvent[] = [
-      { id: 2, at: "2025-01-02T00:00:00.000Z", actor: "admin", action: "repo.create", target: "repo:x", outcome: "ok", address: null, detail: { note: XSS } },
-      { id: 1, at: "2025-01-01T00:00:00.000Z", actor: "anonymous", action: "auth.failure", target: null, outcome: "denied", address: "10.0.0.1", detail: {} },
+      { id: 2, at: "2025-01-02T00:00:00.000Z", actor: "admin", action: "repo.create", target: "repo:x", outcome: "ok", address: null, requestId: null, detail: { note: XSS } },
+      { id: 1, at: "2025-01-01T00:00:00.000Z", actor: "anonymous", action: "auth.failure", target: null, outcome: "denied", address: "10.0.0.1", requestId: "req-1", detail: {} },
     ];
     const out = renderAuditTable(events).value;
     expect(out.indexOf("repo.create")).toBeLessThan(out.indexOf("auth.failure"));
