@@ -5,6 +5,7 @@ export { PACKAGES_FIELDS, sortPackageEntries } from "./packages-fields.js";
 export { renderPackagesFile } from "./packages-file.js";
 export { compareRVersion, isValidRPackageName, isValidRVersion } from "./r-version.js";
 export { rdsCell, rdsHeader, rdsTrailer, serializePackagesRds } from "./rds.js";
+export { type RAttributes, type RValue, serializeRValue } from "./rds-value.js";
 export { type RPackageInfo, readRPackage } from "./read-package.js";
 export { parseRTarballFilename } from "./tarball-filename.js";
 export { parseRVersionSpec } from "./r-version-spec.js";

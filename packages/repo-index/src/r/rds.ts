@@ -1,65 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { PACKAGES_FIELDS, sortPackageEntries } from "./packages-fields.js";
-
-// SEXP types and flag bits of R's serialization format (R Internals, "Serialization Formats").
-const LISTSXP = 2;
-const SYMSXP = 1;
-const CHARSXP = 9;
-const INTSXP = 13;
-const STRSXP = 16;
-const VECSXP = 19;
-const NILVALUE_SXP = 254;
-const HAS_ATTR = 1 << 9;
-const HAS_TAG = 1 << 10;
-const UTF8_LEVEL = 1 << 3;
-const ASCII_LEVEL = 1 << 6;
-const NA_LENGTH = -1;
-
-/** Writes R serialization data in XDR (big-endian) form into a list of chunks joined once at the end. */
-class XdrWriter {
-  private readonly chunks: Buffer[] = [];
-
-  writeInt(n: number): void {
-    const b = Buffer.allocUnsafe(4);
-    b.writeInt32BE(n);
-    this.chunks.push(b);
-  }
-
-  writeBytes(b: Buffer): void {
-    this.chunks.push(b);
-  }
-
-  /** A CHARSXP: NA as length -1; otherwise UTF-8 bytes flagged ASCII or UTF-8 as R itself does. */
-  writeCharsxp(s: string | undefined): void {
-    if (s === undefined) {
-      this.writeInt(CHARSXP);
-      this.writeInt(NA_LENGTH);
-      return;
-    }
-    const bytes = Buffer.from(s, "utf8");
-    const level = bytes.length === s.length ? ASCII_LEVEL : UTF8_LEVEL;
-    this.writeInt(CHARSXP | (level << 12));
-    this.writeInt(bytes.length);
-    this.writeBytes(bytes);
-  }
-
-  writeStrsxp(values: readonly (string | undefined)[], flags = 0): void {
-    this.writeInt(STRSXP | flags);
-    this.writeInt(values.length);
-    for (const v of values) this.writeCharsxp(v);
-  }
-
-  /** One tagged pairlist node header followed by its tag symbol; the caller writes the value next. */
-  writeAttributeTag(name: string): void {
-    this.writeInt(LISTSXP | HAS_TAG);
-    this.writeInt(SYMSXP);
-    this.writeCharsxp(name);
-  }
-
-  toBuffer(): Buffer {
-    return Buffer.concat(this.chunks);
-  }
-}
+import { ASCII_LEVEL, CHARSXP, HAS_ATTR, INTSXP, NA_LENGTH, NILVALUE_SXP, STRSXP, UTF8_LEVEL, VECSXP, XdrWriter } from "./rds-xdr.js";
 
 /** R_Version(major, minor, patch) as R encodes it in the serialization header. */
 function encodeRVersion(major: number, minor: number, patch: number): number {
