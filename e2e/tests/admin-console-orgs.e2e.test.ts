@@ -109,6 +109,8 @@ describe.skipIf(!hasChromium())("admin console: organizations, package browser a
     expect(await row.locator("td:nth-child(2)").textContent()).toBe("1");
     await row.locator("a", { hasText: "data-science" }).click();
     await page.locator("main#view h1", { hasText: "Organization data-science" }).waitFor();
+    // The heading comes first and the detail once it is fetched: wait for the members table itself.
+    await page.locator("table.members tbody tr").first().waitFor();
     expect(await page.locator("table.members tbody tr").allTextContents()).toEqual([expect.stringContaining("alice@example.com")]);
   });
 

@@ -55,6 +55,8 @@ const acknowledged = new Map<string, string>();
 class Watchdog {
   failures: string[] = [];
   checks = 0;
+  /** Probes the server answered 200 while watched: proof the watch ran, not just that nothing failed. */
+  answered = 0;
   private timer: NodeJS.Timeout | undefined;
   private epoch = 0;
   start(url: string): void {
@@ -64,7 +66,7 @@ class Watchdog {
       // A probe still in flight when the watch stops (the server is about to be killed) does not count.
       const fail = (what: string) => epoch === this.epoch && this.failures.push(what);
       fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5000) }).then(
-        (r) => r.status === 200 || fail(`healthz ${r.status}`),
+        (r) => (r.status === 200 ? this.answered++ : fail(`healthz ${r.status}`)),
         (e: Error) => fail(`healthz ${e.message}`),
       );
     }, 100);
@@ -313,9 +315,11 @@ describe.skipIf(!disk && !required)("faults: kill -9, same-name races and a full
       expect(res.status, filename).toBe(200);
       expect(createHash("sha256").update(Buffer.from(await res.arrayBuffer())).digest("hex")).toBe(sha256);
     }
-    console.info(`faults: ${recorded.size} files recorded (${acknowledged.size} acknowledged), each served with its sha256; ${watchdog.checks} health probes`);
+    console.info(`faults: ${recorded.size} files recorded (${acknowledged.size} acknowledged), each served with its sha256; ${watchdog.checks} health probes (${watchdog.answered} answered)`);
     watchdog.stop();
     expect(watchdog.failures).toEqual([]);
-    expect(watchdog.checks).toBeGreaterThan(10);
+    // How many probes fit depends on how long synchronous client runs block this process (a loaded CI
+    // machine fits fewer); what matters is that the watch ran and the server never failed a probe.
+    expect(watchdog.answered).toBeGreaterThan(0);
   });
 });

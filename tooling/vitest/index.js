@@ -17,6 +17,9 @@ export function definePackageProject(dir, overrides = {}) {
       testTimeout: 60_000,
       hookTimeout: 60_000,
       ...(overrides.test ?? {}),
+      // Every answer of a contract operation is checked against its schema (and servers the
+      // tests start inherit it): an answer off the contract fails the test that caused it.
+      env: { GATEHOUSE_CHECK_RESPONSES: "1", ...(overrides.test?.env ?? {}) },
     },
   });
 }

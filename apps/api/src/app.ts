@@ -32,6 +32,8 @@ export interface GatehouseApp {
   /** Convenience for tests: a request to a path on this app. */
   request(path: string, init?: RequestInit, bindings?: AppBindings): Promise<Response>;
   metrics: Metrics;
+  /** Every route the app answers (method and Hono path), for the contract's coverage test. */
+  routes: readonly { method: string; path: string }[];
 }
 
 /**
@@ -98,5 +100,6 @@ export function createApp(deps: AppDeps): GatehouseApp {
     fetch,
     request: (path, init, bindings) => fetch(new Request(new URL(path, "http://localhost"), init), bindings),
     metrics,
+    routes: hono.routes.map((r) => ({ method: r.method, path: r.path })),
   };
 }

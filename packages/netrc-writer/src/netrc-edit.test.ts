@@ -55,6 +55,15 @@ describe("upsertMachine", () => {
     expect(!result.ok && result.error.message).not.toContain("abc");
   });
 
+  // Found by fuzzing: Python refuses the `\f`-prefixed keyword and curl takes the next line's `machine`
+  // as the bare entry's host, so an appended entry would be read by no client at all.
+  it("refuses an edit no client would read, and says why", () => {
+    const result = upsertMachine(doc("\fmachine\n\nmachine"), "pkg.test", "__token__", "gth-new");
+    expect(result).toMatchObject({ ok: false, error: { code: "NETRC_ENTRY_HIDDEN" } });
+    expect(!result.ok && result.error.message).toMatch(/neither pip nor curl .* pkg\.test.*bad toplevel token/);
+    expect(!result.ok && result.error.message).not.toContain("gth-new");
+  });
+
   it("is found afterwards by both client models", () => {
     const next = upsertMachine(doc("default login d password e\n"), "pkg.test", "__token__", "gth-new");
     if (!next.ok) throw new Error(next.error.message);

@@ -1,7 +1,8 @@
 import { type NetrcDocument, type NetrcEntry, type NetrcItem, serializeNetrc } from "./netrc-document.js";
 import { parseNetrc } from "./netrc-parse.js";
 import { validateNetrcValue } from "./netrc-value.js";
-import { ok, type Result } from "./result.js";
+import { findMachine } from "./find-machine.js";
+import { fail, ok, type Result } from "./result.js";
 import { applyTextEdits, detectEol, lineStartOf, type TextEdit } from "./text-edit.js";
 
 interface Located {
@@ -64,7 +65,25 @@ export function upsertMachine(
   if (edits.length === 0) return ok(doc);
   let next = applyTextEdits(text, edits);
   if (!next.endsWith("\n")) next += eol;
-  return parseNetrc(next);
+  const parsed = parseNetrc(next);
+  if (!parsed.ok) return parsed;
+  return readableByAClient(parsed.value, wanted, login, password);
+}
+
+/**
+ * Refuses an edit whose entry no client would read: text before it (a bare `machine`, a keyword Python
+ * refuses) can hide it from pip and curl alike, and a file that looks done but sends no token is worse
+ * than an error that names the cause.
+ */
+function readableByAClient(doc: NetrcDocument, host: string, login: string, password: string): Result<NetrcDocument> {
+  const found = findMachine(doc, host);
+  const reads = (c: { login: string; password: string } | null): boolean => c?.login === login && c.password === password;
+  if (found.agree ? reads(found.credentials) : reads(found.python) || reads(found.curl)) return ok(doc);
+  const why = !found.agree && found.pythonError !== undefined ? ` (Python's netrc module stops at: ${found.pythonError})` : "";
+  return fail(
+    "NETRC_ENTRY_HIDDEN",
+    `neither pip nor curl would read a new entry for ${host}: an earlier line leaves an entry open or is not netrc${why}. Fix or remove that line, then run the command again.`,
+  );
 }
 
 /** Removes every `machine` entry of a host (compared case-insensitively, as curl does). */

@@ -88,8 +88,9 @@ describe("netrc reading of arbitrary text", () => {
 
   // Odd files can hide the new entry from one client (a `""` token ends Python's reading; a bare `machine`
   // line swallows curl's next one). The planner warns when the two disagree, so the law is: both clients
-  // read the new token, or findMachine reports the disagreement and one of them reads it.
-  it("adds a token to any file it can parse, and a client reads it back (both, or the disagreement is reported)", () => {
+  // read the new token, or findMachine reports the disagreement and one of them reads it, or (when text
+  // before it would hide the entry from both) the edit is refused with a typed error.
+  it("adds a token to any file it can parse, and a client reads it back (both, or the disagreement is reported), or refuses", () => {
     const wanted = { login: "__token__", password: TOKEN };
     fc.assert(
       fc.property(soupWithoutSwallowers, (text) => {

@@ -1,3 +1,4 @@
+import { type OperationInput, type OperationOutput, type OperationSpec, pathFor, prepareRequest, readAnswer } from "@gatehouse/api-contract";
 import { CliError } from "../cli-error.js";
 
 /** One API request, before any transport: fetch's Request is built only where fetch is used. */
@@ -39,6 +40,30 @@ export class ApiClient {
     readonly describe: string,
     private readonly token?: string,
   ) {}
+
+  /**
+   * Calls one contract operation: its path, method and body come from the contract, and the
+   * answer is checked against the operation's response schema. API errors become CliErrors.
+   * @example const { tokens } = await api.op(ops.tokens.list, { query: { revoked: "true" } });
+   */
+  async op<O extends OperationSpec>(op: O, input: OperationInput<O>): Promise<OperationOutput<O>> {
+    const request = prepareRequest(op, input);
+    const res = await this.send(request.method, request.path, request.body, request.headers);
+    const answer = readAnswer(op, res.status, await res.text());
+    if (!answer.ok) throw new CliError(answer.error.message, { code: answer.error.code, status: answer.error.status });
+    return answer.value;
+  }
+
+  /**
+   * Sends a raw body (an upload) to a contract operation's path; errors are raised like `op`'s.
+   * @example await api.upload(ops.files.upload, { source, filename }, stream, { "content-type": "application/octet-stream" });
+   */
+  async upload<O extends OperationSpec>(op: O, params: Record<string, string>, body: ApiRequest["body"], headers: Record<string, string>): Promise<OperationOutput<O>> {
+    const res = await this.send(op.method, pathFor(op, params), body, headers);
+    const answer = readAnswer(op, res.status, await res.text());
+    if (!answer.ok) throw new CliError(answer.error.message, { code: answer.error.code, status: answer.error.status });
+    return answer.value;
+  }
 
   /** Sends a JSON request and returns the parsed body; API errors become CliErrors. */
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {

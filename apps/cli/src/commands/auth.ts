@@ -1,4 +1,4 @@
-import type { TokenInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { parseScopeList, scopeStyle } from "@gatehouse/scope-engine";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
@@ -62,14 +62,15 @@ export default class Auth extends BaseCommand<typeof Auth> {
       });
     }
     const user = await this.targetUser();
-    const created = await (await this.api()).call<TokenInfo & { token: string }>("POST", "/__api__/tokens", {
+    const body = {
       scopes,
       name: f.name,
       user,
       description: f.description ?? `Anaconda-style token '${f.name}'`,
       ...(f["max-age"] !== undefined ? { expires: f["max-age"] } : {}),
       ...(f.org !== undefined ? { org: f.org } : {}),
-    });
+    };
+    const created = await (await this.api()).op(ops.tokens.create, { body });
     if (this.json) return this.printJson(created);
     this.out(created.token);
     this.note(
@@ -85,8 +86,8 @@ export default class Auth extends BaseCommand<typeof Auth> {
   }
 
   private async list(): Promise<void> {
-    const query = new URLSearchParams({ style: "anaconda", user: await this.targetUser() });
-    const { tokens } = await (await this.api()).call<{ tokens: TokenInfo[] }>("GET", `/__api__/tokens?${query}`);
+    const query = { style: "anaconda", user: await this.targetUser() } as const;
+    const { tokens } = await (await this.api()).op(ops.tokens.list, { query });
     if (this.json) return this.printJson(tokens);
     if (tokens.length === 0) return this.note("no Anaconda-style tokens; create one with `gatehouse auth --create`");
     this.out(
@@ -99,7 +100,7 @@ export default class Auth extends BaseCommand<typeof Auth> {
 
   private async remove(name: string): Promise<void> {
     const body = { name, user: await this.targetUser() };
-    const revoked = await (await this.api()).call<TokenInfo>("POST", "/__api__/tokens/revoke", body);
+    const revoked = await (await this.api()).op(ops.tokens.revoke, { body });
     if (this.json) return this.printJson(revoked);
     this.note(`removed token '${name}' of ${revoked.user} (${revoked.display})`);
   }

@@ -1,15 +1,9 @@
-/** Why an API call failed: the server's `{"error":{code,message,field}}` or a transport problem. */
-export interface ApiFailure {
-  /** HTTP status; 0 when the server could not be reached. */
-  status: number;
-  code: string;
-  message: string;
-  /** The request field the message is about, when the server named one. */
-  field?: string;
-}
+import { type ApiFailure, type CallResult, type OperationInput, type OperationOutput, type OperationSpec, prepareRequest, readAnswer } from "@gatehouse/api-contract";
+
+export type { ApiFailure };
 
 /** Outcome of one API call. */
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiFailure };
+export type ApiResult<T> = CallResult<T>;
 
 /** What a request carries besides method and path. */
 export interface RequestOptions {
@@ -19,6 +13,8 @@ export interface RequestOptions {
 
 /** Sends JSON requests to `/__api__/…` with the signed-in token. */
 export interface ApiClient {
+  /** Calls one contract operation; the answer is checked against its response schema. */
+  call<O extends OperationSpec>(op: O, input: OperationInput<O>): Promise<ApiResult<OperationOutput<O>>>;
   request<T>(method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE", path: string, options?: RequestOptions): Promise<ApiResult<T>>;
 }
 
@@ -52,6 +48,10 @@ export function toFailure(status: number, body: unknown, retryAfter: string | nu
   return { status, code: `HTTP_${status}`, message: `the server answered ${status} without an explanation` };
 }
 
+function withRetryHint(failure: ApiFailure, retryAfter: string | null): ApiFailure {
+  return failure.status === 429 && retryAfter ? { ...failure, message: `${failure.message} (try again in ${retryAfter} s)` } : failure;
+}
+
 /**
  * Builds a path with a query string, leaving out undefined values.
  * @example buildPath("/__api__/tokens", { expired: "true", revoked: undefined }) // "/__api__/tokens?expired=true"
@@ -83,6 +83,28 @@ async function readJson(response: Response): Promise<unknown> {
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = options.baseUrl ?? "";
   return {
+    async call<O extends OperationSpec>(op: O, input: OperationInput<O>): Promise<ApiResult<OperationOutput<O>>> {
+      const prepared = prepareRequest(op, input);
+      const token = options.getToken();
+      if (token) prepared.headers.authorization = `Bearer ${token}`;
+      let response: Response;
+      try {
+        response = await options.fetch(`${base}${prepared.path}`, {
+          method: prepared.method,
+          headers: prepared.headers,
+          cache: "no-store",
+          credentials: "omit",
+          ...(prepared.body !== undefined ? { body: prepared.body } : {}),
+        });
+      } catch {
+        return { ok: false, error: { status: 0, code: "NETWORK_ERROR", message: "could not reach the Gatehouse server; check that it is running" } };
+      }
+      const answer = readAnswer(op, response.status, await response.text());
+      if (answer.ok) return answer;
+      const failure = withRetryHint(answer.error, response.headers.get("retry-after"));
+      if (response.status === 401) options.onUnauthenticated?.(failure);
+      return { ok: false, error: failure };
+    },
     async request<T>(method: string, path: string, request: RequestOptions = {}): Promise<ApiResult<T>> {
       const headers: Record<string, string> = { accept: "application/json" };
       const token = options.getToken();

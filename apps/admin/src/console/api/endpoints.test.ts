@@ -1,18 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ApiClient, ApiResult, RequestOptions } from "./client.js";
-import { createBlocklistRule, deleteBlocklistRule, deleteMetadata, listBlocklistRules, listMetadata, setMetadata } from "./endpoints.js";
-
-function recordingClient(answer: unknown): { api: ApiClient; calls: { method: string; path: string; options?: RequestOptions }[] } {
-  const calls: { method: string; path: string; options?: RequestOptions }[] = [];
-  const api: ApiClient = {
-    async request<T>(method: string, path: string, options?: RequestOptions): Promise<ApiResult<T>> {
-      calls.push({ method, path, ...(options ? { options } : {}) });
-      // Trusted cast: the test chooses the answer the endpoint expects.
-      return { ok: true, value: answer as T };
-    },
-  };
-  return { api, calls };
-}
+import { recordingClient } from "./recording-client.js";
+import { createBlocklistRule, deleteBlocklistRule, deleteMetadata, listBlocklistRules, listMetadata, setMetadata } from "./policy-endpoints.js";
 
 describe("blocklist endpoints", () => {
   it("lists, creates and deletes with the API's paths and unwraps the bodies", async () => {

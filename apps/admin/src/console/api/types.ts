@@ -14,9 +14,9 @@ import type {
   PackageMetadataEntry,
   RepoInfo,
   SourceInfo,
-  TokenInfo,
   VisiblePackage,
 } from "@gatehouse/domain";
+import type { CreatedToken, CreateTokenBody, TokenInfo } from "@gatehouse/api-contract";
 
 export type { AuditEvent, BlocklistRuleInfo, GrantInfo, GroupInfo, MemberInfo, OrgDetail, OrgInfo, PackageAccessInfo, PackageMetadataEntry, RepoInfo, SourceInfo, TokenInfo, VisiblePackage };
 
@@ -29,19 +29,13 @@ export type RepoType = "python" | "r" | "bioconductor" | "conda";
 /** A token's repos or sources: every one (`*`) or the named ones. */
 export type ResourceList = "*" | string[];
 
-/** The creation response: the only time the plaintext token is seen. */
-export interface CreatedToken extends TokenInfo {
-  token: string;
-}
+export type { CreatedToken };
 
-/** Body of `POST /__api__/tokens`. */
-export interface CreateTokenRequest {
+/** What the console sends to create a token: a narrower form of the contract's body (lists, never strings). */
+export interface CreateTokenRequest extends CreateTokenBody {
   scopes: string[];
   repos?: ResourceList;
   sources?: ResourceList;
-  expires?: string;
-  description: string;
-  user: string;
 }
 
 /** Which tokens `GET /__api__/tokens` lists besides active ones. */

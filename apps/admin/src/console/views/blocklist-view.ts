@@ -1,4 +1,5 @@
-import { createBlocklistRule, deleteBlocklistRule, listBlocklistRules, listRepos } from "../api/endpoints.js";
+import { createBlocklistRule, deleteBlocklistRule, listBlocklistRules } from "../api/policy-endpoints.js";
+import { listRepos } from "../api/repo-endpoints.js";
 import { confirmAction, notify } from "../dom/dialogs.js";
 import { onAction, pick, setHtml } from "../dom/elements.js";
 import { clearFormErrors, readForm, showFormError, whileSubmitting } from "../dom/forms.js";

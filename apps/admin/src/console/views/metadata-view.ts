@@ -1,4 +1,4 @@
-import { deleteMetadata, listMetadata, setMetadata } from "../api/endpoints.js";
+import { deleteMetadata, listMetadata, setMetadata } from "../api/policy-endpoints.js";
 import { confirmAction, notify } from "../dom/dialogs.js";
 import { onAction, pick, setHtml } from "../dom/elements.js";
 import { clearFormErrors, readForm, showFormError, whileSubmitting } from "../dom/forms.js";

@@ -1,4 +1,4 @@
-import { listRepos } from "../api/endpoints.js";
+import { listRepos } from "../api/repo-endpoints.js";
 import { addGroupMember, addOrgMember, createGroup, deleteGroup, getOrg, grantAccess, removeGroupMember, removeOrgMember, revokeGrant } from "../api/identity-endpoints.js";
 import type { ApiResult } from "../api/client.js";
 import { confirmAction, notify } from "../dom/dialogs.js";

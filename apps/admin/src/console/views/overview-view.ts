@@ -1,5 +1,6 @@
 import type { ApiResult } from "../api/client.js";
-import { listAuditEvents, listRepos, listSources, listTokens } from "../api/endpoints.js";
+import { listAuditEvents, listTokens } from "../api/endpoints.js";
+import { listRepos, listSources } from "../api/repo-endpoints.js";
 import { listOrgs } from "../api/identity-endpoints.js";
 import { pick, setHtml } from "../dom/elements.js";
 import { renderLoading } from "../html/widgets.js";

@@ -1,4 +1,4 @@
-import { createRepo, listRepos, listSources, setRepoAuthenticated, subscribeRepo } from "../api/endpoints.js";
+import { createRepo, listRepos, listSources, setRepoAuthenticated, subscribeRepo } from "../api/repo-endpoints.js";
 import { confirmAction, notify } from "../dom/dialogs.js";
 import { onAction, pick, setHtml } from "../dom/elements.js";
 import { clearFormErrors, readForm, showFormError, whileSubmitting } from "../dom/forms.js";

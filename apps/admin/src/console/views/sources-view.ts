@@ -1,4 +1,5 @@
-import { createSource, listSourceFiles, listSources } from "../api/endpoints.js";
+import { listSourceFiles } from "../api/file-endpoints.js";
+import { createSource, listSources } from "../api/repo-endpoints.js";
 import { notify } from "../dom/dialogs.js";
 import { onAction, pick, setHtml } from "../dom/elements.js";
 import { clearFormErrors, readForm, showFormError, whileSubmitting } from "../dom/forms.js";

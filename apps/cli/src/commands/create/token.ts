@@ -1,4 +1,4 @@
-import type { TokenInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 import { unknownNameNotes } from "../../client/unknown-names.js";
@@ -24,14 +24,15 @@ export default class CreateToken extends BaseCommand<typeof CreateToken> {
   async run(): Promise<void> {
     const f = this.flags;
     const api = await this.api();
-    const created = await api.call<TokenInfo & { token: string }>("POST", "/__api__/tokens", {
+    const body = {
       scopes: f.scope.join(" "),
       ...(f.repos !== undefined ? { repos: f.repos } : {}),
       ...(f.sources !== undefined ? { sources: f.sources } : {}),
       expires: f.expires,
       description: f.description,
       user: f.user,
-    });
+    };
+    const created = await api.op(ops.tokens.create, { body });
     if (f.quiet) {
       this.out(created.token);
       return;

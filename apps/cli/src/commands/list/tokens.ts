@@ -1,4 +1,4 @@
-import type { TokenInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 import { formatList, renderTable } from "../../output/table.js";
@@ -13,10 +13,8 @@ export default class ListTokens extends BaseCommand<typeof ListTokens> {
 
   async run(): Promise<void> {
     const api = await this.api();
-    const query = new URLSearchParams();
-    if (this.flags.expired) query.set("expired", "true");
-    if (this.flags.revoked) query.set("revoked", "true");
-    const { tokens } = await api.call<{ tokens: TokenInfo[] }>("GET", `/__api__/tokens?${query}`);
+    const query = { expired: this.flags.expired ? "true" : undefined, revoked: this.flags.revoked ? "true" : undefined } as const;
+    const { tokens } = await api.op(ops.tokens.list, { query });
     if (this.json) {
       this.printJson(tokens);
       return;

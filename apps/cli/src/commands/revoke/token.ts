@@ -1,4 +1,4 @@
-import type { TokenInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 
@@ -12,8 +12,8 @@ export default class RevokeToken extends BaseCommand<typeof RevokeToken> {
 
   async run(): Promise<void> {
     const api = await this.api();
-    const body = this.flags.guid ? { guid: this.flags.guid } : { token: this.flags.token };
-    const revoked = await api.call<TokenInfo>("POST", "/__api__/tokens/revoke", body);
+    const body = this.flags.guid ? { guid: this.flags.guid } : { token: this.flags.token ?? "" };
+    const revoked = await api.op(ops.tokens.revoke, { body });
     if (this.json) this.printJson(revoked);
     else this.note(`revoked ${revoked.display} (guid ${revoked.guid}, user ${revoked.user})`);
   }

@@ -1,0 +1,6 @@
+export * from "./operation.js";
+export * from "./client.js";
+export * from "./conformance.js";
+export * from "./contract.js";
+export * from "./schemas/strict.js";
+export * from "./schemas/tokens.js";

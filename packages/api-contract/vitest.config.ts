@@ -1,0 +1,3 @@
+import { definePackageProject } from "@gatehouse/vitest-preset";
+
+export default definePackageProject(import.meta.dirname);
