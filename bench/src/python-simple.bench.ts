@@ -5,7 +5,7 @@
 // `auth_basic` for the authenticated repo: its password stored `{SHA}` (htpasswd -s, one SHA-1 per
 // request, the cheapest hashed check; BENCH_NGINX_HASH=apr1 for htpasswd's default MD5-crypt, which
 // costs nginx 1,000 MD5 rounds per request and makes it an order of magnitude slower). Debian's wrk for both,
-// `wrk -t2 -c32 --latency`, runs alternating A B A B in one process run. Gatehouse is measured
+// `wrk -t2 -c32 --latency`, runs alternating A B A B in one process run, each round rotated by one row. Gatehouse is measured
 // anonymous on a public repo, Basic `__token__:<token>` and Bearer on an authenticated one; both
 // token modes are compared with nginx auth_basic (nginx has no Bearer check of its own).
 // wrk, nginx and Gatehouse share the machine's cores: read ratios, not absolutes.
@@ -100,8 +100,12 @@ try {
   // One short unreported run each warms the JIT and opens the connections.
   for (const c of configs) await runWrk({ ...c, seconds: 1 });
   const results = new Map<Config, WrkResult[]>(configs.map((c) => [c, []]));
+  // Each round starts one row later, so no row always runs in the same slot (right after nginx, or last).
   for (let round = 0; round < ROUNDS; round++) {
-    for (const c of configs) results.get(c)?.push(await runWrk({ ...c, seconds: SECONDS }));
+    for (let i = 0; i < configs.length; i++) {
+      const c = configs[(i + round) % configs.length] as Config;
+      results.get(c)?.push(await runWrk({ ...c, seconds: SECONDS }));
+    }
   }
 
   const figures = new Map(configs.map((c) => [c, summarize(results.get(c) ?? [])]));

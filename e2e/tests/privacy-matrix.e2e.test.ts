@@ -117,6 +117,17 @@ const packagesRds: Listing = {
     return itemsWhere(holds);
   },
 };
+// archive.rds lists the versions older than a package's newest: of the items only pub 1.0 could be
+// there, and it is blocklisted, so nobody may see it (nor held, blocklisted too); secret and pub 2.0
+// are each their package's newest and so never archived. The answer must be a real R serialization.
+const archiveRds: Listing = {
+  checks: ["pub1", "held"],
+  listed: (res, fx) => {
+    const serialized = gunzipStrict(res.bytes);
+    expect(serialized.subarray(0, 2).toString("latin1"), "archive.rds is XDR-serialized").toBe("X\n");
+    return itemsWhere((i) => (i === "pub1" || i === "held") && rdsHoldsString(serialized, `${fx.files[i].name}/${fx.files[i].filename}`));
+  },
+};
 const channeldata: Listing = {
   checks: ["pub2", "secret", "held"],
   listed: (res, fx) => {
@@ -159,6 +170,8 @@ function cranRows(type: "r" | "bioconductor"): ReadPath[] {
     listing(type, "latest/src/contrib/PACKAGES", (c) => `/${c.repo}/latest/src/contrib/PACKAGES`, packagesListing(plain)),
     listing(type, "latest/src/contrib/PACKAGES.gz", (c) => `/${c.repo}/latest/src/contrib/PACKAGES.gz`, packagesListing(gz)),
     listing(type, "latest/src/contrib/PACKAGES.rds", (c) => `/${c.repo}/latest/src/contrib/PACKAGES.rds`, packagesRds),
+    listing(type, "latest/src/contrib/Meta/archive.rds", (c) => `/${c.repo}/latest/src/contrib/Meta/archive.rds`, archiveRds),
+    listing(type, "<today>/src/contrib/Meta/archive.rds", (c) => `/${c.repo}/${c.today}/src/contrib/Meta/archive.rds`, archiveRds),
     listing(type, "src/contrib/PACKAGES (no snapshot segment)", (c) => `/${c.repo}/src/contrib/PACKAGES`, packagesListing(plain)),
     listing(type, "<today>/src/contrib/PACKAGES", (c) => `/${c.repo}/${c.today}/src/contrib/PACKAGES`, packagesListing(plain)),
     listing(type, "<today>/src/contrib/PACKAGES.gz", (c) => `/${c.repo}/${c.today}/src/contrib/PACKAGES.gz`, packagesListing(gz)),
