@@ -1,4 +1,4 @@
-import type { GroupInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 
@@ -19,10 +19,9 @@ export default class Grant extends BaseCommand<typeof Grant> {
 
   async run(): Promise<void> {
     const f = this.flags;
-    const group = await (await this.api()).call<GroupInfo>("POST", `/__api__/orgs/${encodeURIComponent(f.org)}/groups/${encodeURIComponent(f.group)}/grants`, {
-      repo: f.repo,
-      permission: f.permission,
-      ...(f.package ? { package: f.package } : {}),
+    const group = await (await this.api()).op(ops.identity.grant, {
+      params: { org: f.org, group: f.group },
+      body: { repo: f.repo, permission: f.permission, ...(f.package ? { package: f.package } : {}) },
     });
     if (this.json) return this.printJson(group);
     this.note(`group ${group.org}/${group.name} may ${f.permission} ${f.package ? `package ${f.package} of ` : ""}repo ${f.repo}`);

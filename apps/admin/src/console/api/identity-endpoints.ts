@@ -1,67 +1,64 @@
+import { ops } from "@gatehouse/api-contract";
 import type { ApiClient, ApiResult } from "./client.js";
 import type { GrantRequest, GroupInfo, OrgDetail, OrgInfo } from "./types.js";
+import { unwrap } from "./unwrap.js";
 
-// Paths of the organization routes (`apps/api/src/routes/api/identity-admin-routes.ts`).
-const orgPath = (org: string): string => `/__api__/orgs/${encodeURIComponent(org)}`;
-const groupPath = (org: string, group: string): string => `${orgPath(org)}/groups/${encodeURIComponent(group)}`;
-
-/** `GET /__api__/orgs`: every org with api:read, else the caller's own. */
+/** Every org with api:read, else the caller's own. */
 export async function listOrgs(api: ApiClient): Promise<ApiResult<OrgInfo[]>> {
-  const result = await api.request<{ orgs: OrgInfo[] }>("GET", "/__api__/orgs");
-  return result.ok ? { ok: true, value: result.value.orgs } : result;
+  return unwrap(await api.call(ops.identity.listOrgs, {}), (b) => b.orgs);
 }
 
-/** `POST /__api__/orgs`; an owner, when given, becomes its first member. */
+/** Creates an org; an owner, when given, becomes its first member. */
 export function createOrg(api: ApiClient, request: { name: string; owner?: string }): Promise<ApiResult<OrgInfo>> {
-  return api.request("POST", "/__api__/orgs", { body: request });
+  return api.call(ops.identity.createOrg, { body: request });
 }
 
-/** `DELETE /__api__/orgs/:org`, with its groups and grants. */
+/** Deletes an org with its groups and grants. */
 export function deleteOrg(api: ApiClient, org: string): Promise<ApiResult<{ deleted: string }>> {
-  return api.request("DELETE", orgPath(org));
+  return api.call(ops.identity.deleteOrg, { params: { org } });
 }
 
-/** `GET /__api__/orgs/:org`: members and groups (with their members and grants). */
+/** One org: members and groups (with their members and grants). */
 export function getOrg(api: ApiClient, org: string): Promise<ApiResult<OrgDetail>> {
-  return api.request("GET", orgPath(org));
+  return api.call(ops.identity.getOrg, { params: { org } });
 }
 
-/** `POST /__api__/orgs/:org/members` (adds the user or changes their role). */
+/** Adds the user to an org, or changes their role. */
 export function addOrgMember(api: ApiClient, org: string, request: { user: string; role?: "owner" | "member" }): Promise<ApiResult<OrgDetail>> {
-  return api.request("POST", `${orgPath(org)}/members`, { body: request });
+  return api.call(ops.identity.addOrgMember, { params: { org }, body: request });
 }
 
-/** `DELETE /__api__/orgs/:org/members/:user`: out of the org and all its groups. */
+/** Takes the user out of the org and all its groups. */
 export function removeOrgMember(api: ApiClient, org: string, user: string): Promise<ApiResult<OrgDetail>> {
-  return api.request("DELETE", `${orgPath(org)}/members/${encodeURIComponent(user)}`);
+  return api.call(ops.identity.removeOrgMember, { params: { org, user } });
 }
 
-/** `POST /__api__/orgs/:org/groups`. */
+/** Creates a group in an org. */
 export function createGroup(api: ApiClient, org: string, name: string): Promise<ApiResult<GroupInfo>> {
-  return api.request("POST", `${orgPath(org)}/groups`, { body: { name } });
+  return api.call(ops.identity.createGroup, { params: { org }, body: { name } });
 }
 
-/** `DELETE /__api__/orgs/:org/groups/:group`, with its grants. */
+/** Deletes a group with its grants. */
 export function deleteGroup(api: ApiClient, org: string, group: string): Promise<ApiResult<{ deleted: string }>> {
-  return api.request("DELETE", groupPath(org, group));
+  return api.call(ops.identity.deleteGroup, { params: { org, group } });
 }
 
-/** `POST /__api__/orgs/:org/groups/:group/members` (adds the user to the org too). */
+/** Adds the user to a group (and to its org). */
 export function addGroupMember(api: ApiClient, org: string, group: string, user: string): Promise<ApiResult<GroupInfo>> {
-  return api.request("POST", `${groupPath(org, group)}/members`, { body: { user } });
+  return api.call(ops.identity.addGroupMember, { params: { org, group }, body: { user } });
 }
 
-/** `DELETE /__api__/orgs/:org/groups/:group/members/:user` (the user stays in the org). */
+/** Takes the user out of a group; they stay in the org. */
 export function removeGroupMember(api: ApiClient, org: string, group: string, user: string): Promise<ApiResult<GroupInfo>> {
-  return api.request("DELETE", `${groupPath(org, group)}/members/${encodeURIComponent(user)}`);
+  return api.call(ops.identity.removeGroupMember, { params: { org, group, user } });
 }
 
-/** `POST /__api__/orgs/:org/groups/:group/grants`. */
+/** Grants a group a permission on a repo or one package of it. */
 export function grantAccess(api: ApiClient, org: string, group: string, request: GrantRequest): Promise<ApiResult<GroupInfo>> {
-  return api.request("POST", `${groupPath(org, group)}/grants`, { body: request });
+  return api.call(ops.identity.grant, { params: { org, group }, body: request });
 }
 
-/** `DELETE /__api__/orgs/:org/groups/:group/grants?repo=&package=`. */
+/** Withdraws a group's grant on a repo (no package) or one package of it. */
 export function revokeGrant(api: ApiClient, org: string, group: string, target: { repo: string; package?: string }): Promise<ApiResult<GroupInfo>> {
-  return api.request("DELETE", `${groupPath(org, group)}/grants`, { query: { repo: target.repo, package: target.package } });
+  return api.call(ops.identity.revokeGrant, { params: { org, group }, query: { repo: target.repo, package: target.package } });
 }

@@ -1,12 +1,11 @@
+import { ops } from "@gatehouse/api-contract";
 import type { ApiClient, ApiResult } from "./client.js";
+import { unwrap } from "./unwrap.js";
 import type { FileInfo, PackageAccessInfo, PackageAccessRequest, RepoInfo, VisiblePackage } from "./types.js";
 
-const accessPath = (source: string, name: string): string => `/__api__/sources/${encodeURIComponent(source)}/packages/${encodeURIComponent(name)}/access`;
-
-/** `GET /__api__/repos/:repo/packages`: what the repo serves the caller now (private ones only to who may see them). */
+/** What the repo serves the caller now (private packages only to who may see them). */
 export async function listRepoPackages(api: ApiClient, repo: string): Promise<ApiResult<VisiblePackage[]>> {
-  const result = await api.request<{ packages: VisiblePackage[] }>("GET", `/__api__/repos/${encodeURIComponent(repo)}/packages`);
-  return result.ok ? { ok: true, value: result.value.packages } : result;
+  return unwrap(await api.call(ops.identity.listRepoPackages, { params: { repo } }), (b) => b.packages);
 }
 
 /** `GET /__api__/sources/:source/files?project=`: one project's files in a source. */
@@ -15,14 +14,14 @@ export async function listProjectFiles(api: ApiClient, source: string, project: 
   return result.ok ? { ok: true, value: result.value.files } : result;
 }
 
-/** `GET /__api__/sources/:source/packages/:name/access`. */
+/** Whether a package of a source is private, and who owns it. */
 export function getPackageAccess(api: ApiClient, source: string, name: string): Promise<ApiResult<PackageAccessInfo>> {
-  return api.request("GET", accessPath(source, name));
+  return api.call(ops.identity.getPackageAccess, { params: { source, name } });
 }
 
-/** `PUT /__api__/sources/:source/packages/:name/access`. */
+/** Makes a package private or public, or changes its owner. */
 export function setPackageAccess(api: ApiClient, source: string, name: string, request: PackageAccessRequest): Promise<ApiResult<PackageAccessInfo>> {
-  return api.request("PUT", accessPath(source, name), { body: request });
+  return api.call(ops.identity.setPackageAccess, { params: { source, name }, body: request });
 }
 
 /** `GET /__api__/repos/:name`: type, access and subscribed sources. */

@@ -4,21 +4,17 @@
 import type {
   AuditEvent,
   BlocklistRuleInfo,
-  GrantInfo,
-  GroupInfo,
-  MemberInfo,
-  OrgDetail,
-  OrgInfo,
-  PackageAccessInfo,
   PackageFileInfo,
   PackageMetadataEntry,
   RepoInfo,
   SourceInfo,
-  VisiblePackage,
 } from "@gatehouse/domain";
 import type { CreatedToken, CreateTokenBody, TokenInfo } from "@gatehouse/api-contract";
+import type { GrantBody, GrantInfo, GroupInfo, MemberInfo, OrgDetail, OrgInfo, PackageAccessBody, PackageAccessInfo, VisiblePackage } from "@gatehouse/api-contract";
 
-export type { AuditEvent, BlocklistRuleInfo, GrantInfo, GroupInfo, MemberInfo, OrgDetail, OrgInfo, PackageAccessInfo, PackageMetadataEntry, RepoInfo, SourceInfo, TokenInfo, VisiblePackage };
+export type { GrantInfo, GroupInfo, MemberInfo, OrgDetail, OrgInfo, PackageAccessInfo, VisiblePackage };
+
+export type { AuditEvent, BlocklistRuleInfo, PackageMetadataEntry, RepoInfo, SourceInfo, TokenInfo };
 
 /** A published package file, as the console lists it. */
 export type FileInfo = Omit<PackageFileInfo, "metadata">;
@@ -108,15 +104,8 @@ export interface MetadataFilter {
 /** What a group may do on a repo or one package of it. */
 export type Permission = GrantInfo["permission"];
 
-/** Body of `POST /__api__/orgs/:org/groups/:group/grants`; no package means the whole repo. */
-export interface GrantRequest {
-  repo: string;
-  package?: string;
-  permission: string;
-}
+/** What the console sends to grant a group access; no package means the whole repo. */
+export type GrantRequest = GrantBody;
 
-/** Body of `PUT /__api__/sources/:source/packages/:name/access`. */
-export interface PackageAccessRequest {
-  private?: boolean;
-  owner?: string | null;
-}
+/** What the console sends to change a package's privacy or owner. */
+export type PackageAccessRequest = PackageAccessBody;

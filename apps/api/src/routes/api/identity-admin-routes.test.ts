@@ -82,4 +82,27 @@ describe("identity admin routes (app.request, no sockets)", () => {
     expect(await asReader.json()).toEqual({ packages: [] });
     expect((await call("GET", "/__api__/repos/nope/packages", tokens.reader)).status).toBe(404);
   });
+
+  // Under tests every answer is checked against its contract schema, so a 200 here means it conforms.
+  it("answers every read and removal with the shape its operation declares", async () => {
+    const sent = async (method: string, path: string, body?: unknown) => {
+      const res = await call(method, path, tokens.admin, body);
+      expect(res.status, `${method} ${path}`).toBeLessThan(300);
+      return res.json();
+    };
+    await sent("POST", "/__api__/orgs", { name: "walk", owner: "olga" });
+    await sent("POST", "/__api__/orgs/walk/members", { user: "bob", role: "member" });
+    await sent("POST", "/__api__/orgs/walk/groups", { name: "g" });
+    await sent("POST", "/__api__/orgs/walk/groups/g/members", { user: "bob" });
+    await sent("POST", "/__api__/orgs/walk/groups/g/grants", { repo: "locked", permission: "write" });
+    expect(await sent("GET", "/__api__/orgs")).toMatchObject({ orgs: expect.arrayContaining([expect.objectContaining({ name: "walk", members: 2, groups: 1 })]) });
+    expect(await sent("GET", "/__api__/orgs/walk/groups")).toMatchObject({ groups: [{ name: "g", grants: [{ repo: "locked", package: null, permission: "write" }] }] });
+    expect(await sent("GET", "/__api__/orgs/walk/groups/g")).toMatchObject({ members: [{ user: "bob", role: "member" }] });
+    expect(await sent("DELETE", "/__api__/orgs/walk/groups/g/members/bob")).toMatchObject({ members: [] });
+    expect(await sent("DELETE", "/__api__/orgs/walk/members/bob")).toMatchObject({ memberList: [{ user: "olga", role: "owner" }] });
+    expect(await sent("GET", "/__api__/sources/internal/packages/future-pkg/access")).toMatchObject({ private: true });
+    expect(await sent("GET", "/__api__/sources/internal/package-access")).toMatchObject({ packages: [{ project: "future-pkg" }] });
+    expect(await sent("DELETE", "/__api__/orgs/walk/groups/g")).toEqual({ deleted: "walk/g" });
+    expect(await sent("DELETE", "/__api__/orgs/walk")).toEqual({ deleted: "walk" });
+  });
 });

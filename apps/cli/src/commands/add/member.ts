@@ -1,4 +1,4 @@
-import type { GroupInfo, OrgDetail } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 
@@ -19,15 +19,15 @@ export default class AddMember extends BaseCommand<typeof AddMember> {
   async run(): Promise<void> {
     const f = this.flags;
     const api = await this.api();
-    const org = encodeURIComponent(f.org);
     if (f.group) {
-      const group = await api.call<GroupInfo>("POST", `/__api__/orgs/${org}/groups/${encodeURIComponent(f.group)}/members`, { user: f.user });
+      const group = await api.op(ops.identity.addGroupMember, { params: { org: f.org, group: f.group }, body: { user: f.user } });
       if (this.json) return this.printJson(group);
       return this.note(`${f.user} is in group ${group.org}/${group.name} (${group.members.length} member(s))`);
     }
-    const detail = await api.call<OrgDetail>("POST", `/__api__/orgs/${org}/members`, { user: f.user, ...(f.role ? { role: f.role } : {}) });
+    const role = f.role === "owner" || f.role === "member" ? f.role : undefined;
+    const detail = await api.op(ops.identity.addOrgMember, { params: { org: f.org }, body: { user: f.user, ...(role ? { role } : {}) } });
     if (this.json) return this.printJson(detail);
-    const role = detail.memberList.find((m) => m.user === f.user)?.role ?? f.role ?? "member";
-    this.note(`${f.user} is a${role === "owner" ? "n owner" : " member"} of organization ${detail.name}`);
+    const now = detail.memberList.find((m) => m.user === f.user)?.role ?? role ?? "member";
+    this.note(`${f.user} is a${now === "owner" ? "n owner" : " member"} of organization ${detail.name}`);
   }
 }

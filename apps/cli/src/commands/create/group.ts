@@ -1,4 +1,4 @@
-import type { GroupInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 
@@ -13,7 +13,7 @@ export default class CreateGroup extends BaseCommand<typeof CreateGroup> {
 
   async run(): Promise<void> {
     const f = this.flags;
-    const group = await (await this.api()).call<GroupInfo>("POST", `/__api__/orgs/${encodeURIComponent(f.org)}/groups`, { name: f.name });
+    const group = await (await this.api()).op(ops.identity.createGroup, { params: { org: f.org }, body: { name: f.name } });
     if (this.json) return this.printJson(group);
     this.note(`created group ${group.org}/${group.name}; add people with \`gatehouse add member --org ${group.org} --group ${group.name} --user U\``);
   }

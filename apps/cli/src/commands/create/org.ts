@@ -1,4 +1,4 @@
-import type { OrgInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 
@@ -13,7 +13,7 @@ export default class CreateOrg extends BaseCommand<typeof CreateOrg> {
 
   async run(): Promise<void> {
     const f = this.flags;
-    const org = await (await this.api()).call<OrgInfo>("POST", "/__api__/orgs", { name: f.name, ...(f.owner ? { owner: f.owner } : {}) });
+    const org = await (await this.api()).op(ops.identity.createOrg, { body: { name: f.name, ...(f.owner ? { owner: f.owner } : {}) } });
     if (this.json) return this.printJson(org);
     this.note(`created organization ${org.name}${f.owner ? ` (owner ${f.owner})` : ""}`);
   }

@@ -1,4 +1,4 @@
-import type { GroupInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 
@@ -15,8 +15,7 @@ export default class DeleteGrant extends BaseCommand<typeof DeleteGrant> {
 
   async run(): Promise<void> {
     const f = this.flags;
-    const query = new URLSearchParams({ repo: f.repo, ...(f.package ? { package: f.package } : {}) });
-    const group = await (await this.api()).call<GroupInfo>("DELETE", `/__api__/orgs/${encodeURIComponent(f.org)}/groups/${encodeURIComponent(f.group)}/grants?${query}`);
+    const group = await (await this.api()).op(ops.identity.revokeGrant, { params: { org: f.org, group: f.group }, query: { repo: f.repo, package: f.package } });
     if (this.json) return this.printJson(group);
     this.note(`group ${group.org}/${group.name} no longer has a grant on ${f.package ? `package ${f.package} of ` : ""}repo ${f.repo}`);
   }

@@ -1,3 +1,4 @@
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 
@@ -12,7 +13,7 @@ export default class DeleteGroup extends BaseCommand<typeof DeleteGroup> {
 
   async run(): Promise<void> {
     const f = this.flags;
-    const result = await (await this.api()).call<{ deleted: string }>("DELETE", `/__api__/orgs/${encodeURIComponent(f.org)}/groups/${encodeURIComponent(f.name)}`);
+    const result = await (await this.api()).op(ops.identity.deleteGroup, { params: { org: f.org, group: f.name } });
     if (this.json) return this.printJson(result);
     this.note(`deleted group ${result.deleted}`);
   }

@@ -1,3 +1,4 @@
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 
@@ -16,10 +17,10 @@ export default class DeleteMember extends BaseCommand<typeof DeleteMember> {
 
   async run(): Promise<void> {
     const f = this.flags;
-    const org = encodeURIComponent(f.org);
-    const user = encodeURIComponent(f.user);
-    const path = f.group ? `/__api__/orgs/${org}/groups/${encodeURIComponent(f.group)}/members/${user}` : `/__api__/orgs/${org}/members/${user}`;
-    const result = await (await this.api()).call<unknown>("DELETE", path);
+    const api = await this.api();
+    const result = f.group
+      ? await api.op(ops.identity.removeGroupMember, { params: { org: f.org, group: f.group, user: f.user } })
+      : await api.op(ops.identity.removeOrgMember, { params: { org: f.org, user: f.user } });
     if (this.json) return this.printJson(result);
     this.note(`removed ${f.user} from ${f.group ? `group ${f.org}/${f.group}` : `organization ${f.org} and its groups`}`);
   }

@@ -1,3 +1,4 @@
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 
@@ -8,7 +9,7 @@ export default class DeleteOrg extends BaseCommand<typeof DeleteOrg> {
   static override flags = { name: Flags.string({ description: "organization", required: true }) };
 
   async run(): Promise<void> {
-    const result = await (await this.api()).call<{ deleted: string }>("DELETE", `/__api__/orgs/${encodeURIComponent(this.flags.name)}`);
+    const result = await (await this.api()).op(ops.identity.deleteOrg, { params: { org: this.flags.name } });
     if (this.json) return this.printJson(result);
     this.note(`deleted organization ${result.deleted}`);
   }

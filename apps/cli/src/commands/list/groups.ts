@@ -1,4 +1,4 @@
-import type { GroupInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 import { renderTable } from "../../output/table.js";
@@ -10,7 +10,7 @@ export default class ListGroups extends BaseCommand<typeof ListGroups> {
   static override flags = { org: Flags.string({ description: "organization", required: true }) };
 
   async run(): Promise<void> {
-    const { groups } = await (await this.api()).call<{ groups: GroupInfo[] }>("GET", `/__api__/orgs/${encodeURIComponent(this.flags.org)}/groups`);
+    const { groups } = await (await this.api()).op(ops.identity.listGroups, { params: { org: this.flags.org } });
     if (this.json) return this.printJson(groups);
     if (groups.length === 0) return this.note(`organization ${this.flags.org} has no groups; create one with \`gatehouse create group\``);
     this.out(

@@ -1,4 +1,4 @@
-import type { GroupInfo, OrgDetail } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 import { renderTable } from "../../output/table.js";
@@ -15,14 +15,13 @@ export default class ListMembers extends BaseCommand<typeof ListMembers> {
   async run(): Promise<void> {
     const f = this.flags;
     const api = await this.api();
-    const org = encodeURIComponent(f.org);
     if (f.group) {
-      const group = await api.call<GroupInfo>("GET", `/__api__/orgs/${org}/groups/${encodeURIComponent(f.group)}`);
+      const group = await api.op(ops.identity.getGroup, { params: { org: f.org, group: f.group } });
       if (this.json) return this.printJson(group.members);
       if (group.members.length === 0) return this.note(`group ${group.org}/${group.name} has no members`);
       return this.out(renderTable(["USER"], group.members.map((m) => [m.user])));
     }
-    const detail = await api.call<OrgDetail>("GET", `/__api__/orgs/${org}`);
+    const detail = await api.op(ops.identity.getOrg, { params: { org: f.org } });
     const rows = detail.memberList.map((m) => ({
       ...m,
       groups: detail.groupList.filter((g) => g.members.some((x) => x.user === m.user)).map((g) => g.name),

@@ -1,4 +1,4 @@
-import type { PackageAccessInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 import { renderTable } from "../../output/table.js";
@@ -14,8 +14,8 @@ export default class ListPackageAccess extends BaseCommand<typeof ListPackageAcc
 
   async run(): Promise<void> {
     const f = this.flags;
-    const query = f.private ? "?private=true" : "";
-    const { packages } = await (await this.api()).call<{ packages: PackageAccessInfo[] }>("GET", `/__api__/sources/${encodeURIComponent(f.source)}/package-access${query}`);
+    const query = { private: f.private ? "true" : undefined } as const;
+    const { packages } = await (await this.api()).op(ops.identity.listPackageAccess, { params: { source: f.source }, query });
     if (this.json) return this.printJson(packages);
     if (packages.length === 0) return this.note(`no ${f.private ? "private " : ""}packages in source ${f.source}`);
     this.out(renderTable(["PACKAGE", "ACCESS", "OWNER"], packages.map((p) => [p.project, p.private ? "private" : "public", p.owner ?? "-"])));

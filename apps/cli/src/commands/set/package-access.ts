@@ -1,4 +1,4 @@
-import type { PackageAccessInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 
@@ -22,11 +22,7 @@ export default class SetPackageAccess extends BaseCommand<typeof SetPackageAcces
       ...(f.private !== undefined ? { private: f.private === "true" } : {}),
       ...(f.owner !== undefined ? { owner: f.owner === "none" ? null : f.owner } : {}),
     };
-    const info = await (await this.api()).call<PackageAccessInfo>(
-      "PUT",
-      `/__api__/sources/${encodeURIComponent(f.source)}/packages/${encodeURIComponent(f.name)}/access`,
-      body,
-    );
+    const info = await (await this.api()).op(ops.identity.setPackageAccess, { params: { source: f.source, name: f.name }, body });
     if (this.json) return this.printJson(info);
     const who = info.owner ? `its owner ${info.owner}` : "no owner";
     this.note(`${info.project} in ${info.source} is ${info.private ? `private (visible to ${who} and granted groups)` : "public"}`);
