@@ -7,3 +7,5 @@ export * from "./schemas/tokens.js";
 export * from "./schemas/identity.js";
 export * from "./schemas/files.js";
 export * from "./schemas/policy.js";
+export * from "./openapi.js";
+export * from "./protocol-operations.js";
