@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
-import { type StorageOptions, parseStorageLocation } from "@gatehouse/domain";
+import type { StorageOptions } from "@gatehouse/domain";
+import { parseStorageLocation } from "@gatehouse/domain/light";
 
 /** The storage settings as read from the environment (validated as text by env.ts). */
 export interface StorageSettings {

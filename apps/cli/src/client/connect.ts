@@ -1,14 +1,16 @@
-import type { ServerConfig } from "@gatehouse/api";
+import type { ServerConfig } from "@gatehouse/api/config";
 import type { Domain } from "@gatehouse/domain";
 import { parseToken } from "@gatehouse/token-model";
 import { CliError } from "../cli-error.js";
 import { ApiClient, type ApiRequest, type ApiResponse, toFetchRequest } from "./api-client.js";
 import { httpTransport } from "./http-transport.js";
 
-// Local mode only: the server, the domain and undici's socket agent cost ~400 ms to import,
-// so remote mode (and --help) never loads them.
+// The server, the domain and undici's socket agent cost ~400 ms to import, so remote mode (and
+// --help) loads none of them, and local mode through a running server's socket only reads the
+// config (no server, no database driver): just the in-process app loads the server.
 const loadApi = () => import("@gatehouse/api");
-const loadDomain = () => import("@gatehouse/domain");
+const loadConfigModule = () => import("@gatehouse/api/config");
+const loadLight = () => import("@gatehouse/domain/light");
 const loadUndici = () => import("undici");
 
 /** How the CLI reaches Gatehouse. */
@@ -49,7 +51,7 @@ export function tokenFromEnv(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 async function configFor(options: ConnectOptions): Promise<ServerConfig> {
-  const { loadConfig } = await loadApi();
+  const { loadConfig } = await loadConfigModule();
   try {
     return loadConfig(options.env, options.dataDir ? { dataDir: options.dataDir } : {}, { file: options.env.GATEHOUSE_CONFIG });
   } catch (err) {
@@ -96,7 +98,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     return { client: new ApiClient(httpTransport(base), base.origin, token), mode: "remote", close: async () => {} };
   }
   const config = await configFor(options);
-  const [{ openLocalApp }, { findLocalServer }] = await Promise.all([loadApi(), loadDomain()]);
+  const { findLocalServer } = await loadLight();
   // A running server is asked through its socket whatever the database (on Postgres too), so its
   // caches see the change at once and the embedded database is never opened twice.
   const found = findLocalServer(config.dataDir);
@@ -110,6 +112,7 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
       hint: "start the server (the CLI then goes through it), set DATABASE_URL to that database, or use --address with GATEHOUSE_TOKEN",
     });
   }
+  const { openLocalApp } = await loadApi();
   let local: Awaited<ReturnType<typeof openLocalApp>>;
   try {
     local = await openLocalApp(config);

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { isProcessAlive, readLockHolder } from "../db/index.js";
+import { isProcessAlive, readLockHolder } from "../db/data-dir-lock.js";
 import { type AdvertisedServer, readAdvertisedServer } from "./advertise-endpoint.js";
 
 /** What a CLI on this machine finds in a data folder. */
