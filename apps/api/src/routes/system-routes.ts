@@ -1,9 +1,9 @@
 import { type DependencyCheck, checkReadiness } from "@gatehouse/domain";
+import { type OpenApiDocument, buildOpenApiDocument } from "@gatehouse/api-contract";
 import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../app-env.js";
 import type { Metrics } from "../http/metrics.js";
-import { buildOpenApiDocument, listOperations } from "../http/openapi-registry.js";
-import { renderApiDocs } from "./api-docs-page.js";
+import { type DocsPage, renderApiDocs } from "./api-docs-page.js";
 
 const VERSION = "0.1.0";
 
@@ -28,11 +28,21 @@ export function systemRoutes(deps: AppDeps, metrics: Metrics): Hono<AppEnv> {
     return c.json({ error: { code: "NOT_READY", message: `not ready: ${failed.join("; ")}` }, database: statusText(r.database), store: statusText(r.store) }, 503);
   });
   app.get("/metrics", (c) => c.text(metrics.render(), 200, { "Content-Type": "text/plain; version=0.0.4" }));
+  // Built from the contract alone, once per app: the document cannot list a route twice or drift from the routes.
+  let document: OpenApiDocument | null = null;
   let openapi: string | null = null;
+  let docs: DocsPage | null = null;
+  const documentOnce = (): OpenApiDocument => {
+    document ??= buildOpenApiDocument(VERSION);
+    return document;
+  };
   app.get("/__api__/openapi.json", (c) => {
-    openapi ??= JSON.stringify(buildOpenApiDocument(VERSION), null, 2);
+    openapi ??= JSON.stringify(documentOnce(), null, 2);
     return c.body(openapi, 200, { "Content-Type": "application/json" });
   });
-  app.get("/__api__/docs", (c) => c.html(renderApiDocs(listOperations())));
+  app.get("/__api__/docs", (c) => {
+    docs ??= renderApiDocs(documentOnce());
+    return c.html(docs.html, 200, docs.headers);
+  });
   return app;
 }
