@@ -4,6 +4,8 @@ export * from "./conformance.js";
 export * from "./contract.js";
 export * from "./schemas/strict.js";
 export * from "./schemas/tokens.js";
+export * from "./schemas/repos.js";
+export * from "./schemas/sources.js";
 export * from "./schemas/identity.js";
 export * from "./schemas/files.js";
 export * from "./schemas/policy.js";

@@ -1,14 +1,12 @@
-import type { RepoKind, RepoTarget } from "@gatehouse/netrc-writer";
+import { ops, type RepoInfo } from "@gatehouse/api-contract";
+import type { RepoTarget } from "@gatehouse/netrc-writer";
 import { didYouMean } from "@gatehouse/scope-engine";
-import type { ApiClient } from "../client/api-client.js";
+import { ApiClient } from "../client/api-client.js";
+import { httpTransport } from "../client/http-transport.js";
 import { CliError } from "../cli-error.js";
 
-/** A repo as `GET /__api__/repos` lists it. */
-export interface ListedRepo {
-  name: string;
-  type: Exclude<RepoKind, "any">;
-  authenticated: boolean;
-}
+/** What client set-up reads of a listed repo. */
+export type ListedRepo = Pick<RepoInfo, "name" | "type" | "authenticated">;
 
 /**
  * The URL each repo type's clients use: the simple index for Python, the repo root for R and
@@ -31,10 +29,10 @@ export function clientUrlOf(base: string, repo: Pick<ListedRepo, "name" | "type"
 /** Repos visible to the given credentials (the CLI's own, or the client token's over HTTP). */
 async function listWithToken(base: string, token: string): Promise<ListedRepo[]> {
   try {
-    const res = await fetch(`${base.replace(/\/$/, "")}/__api__/repos`, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } });
-    if (!res.ok) return [];
-    return ((await res.json()) as { repos: ListedRepo[] }).repos;
+    const api = new ApiClient(httpTransport(new URL(base)), base, token);
+    return (await api.op(ops.repos.list, {})).repos;
   } catch {
+    // A token that cannot list (or a server out of reach) shows nothing more: the caller names what is missing.
     return [];
   }
 }
@@ -44,7 +42,7 @@ async function listWithToken(base: string, token: string): Promise<ListedRepo[]>
  * refusing unknown names with the closest existing one.
  */
 export async function resolveRepoTargets(api: ApiClient, base: string, names: readonly string[], token: string | undefined): Promise<{ targets: RepoTarget[]; repos: ListedRepo[] }> {
-  const mine = await api.call<{ repos: ListedRepo[] }>("GET", "/__api__/repos").then((r) => r.repos, () => [] as ListedRepo[]);
+  const mine = await api.op(ops.repos.list, {}).then((r): ListedRepo[] => r.repos, (): ListedRepo[] => []);
   const known = new Map(mine.map((r) => [r.name, r]));
   if (token !== undefined && names.some((n) => !known.has(n))) {
     for (const r of await listWithToken(base, token)) if (!known.has(r.name)) known.set(r.name, r);

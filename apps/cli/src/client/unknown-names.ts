@@ -1,3 +1,4 @@
+import { ops } from "@gatehouse/api-contract";
 import { didYouMean } from "@gatehouse/scope-engine";
 import type { ApiClient } from "./api-client.js";
 
@@ -23,7 +24,7 @@ export async function unknownNameNotes(api: ApiClient, lists: { repos?: string |
       notes.push(`note: no ${what} named '${name}'${didYouMean(name, known)}; the token reaches it only once a ${what} of that name exists`);
     }
   };
-  await check("repo", lists.repos, async () => (await api.call<{ repos: { name: string }[] }>("GET", "/__api__/repos")).repos.map((r) => r.name));
-  await check("source", lists.sources, async () => (await api.call<{ sources: { name: string }[] }>("GET", "/__api__/sources")).sources.map((s) => s.name));
+  await check("repo", lists.repos, async () => (await api.op(ops.repos.list, {})).repos.map((r) => r.name));
+  await check("source", lists.sources, async () => (await api.op(ops.sources.list, {})).sources.map((s) => s.name));
   return notes;
 }

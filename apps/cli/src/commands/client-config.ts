@@ -1,5 +1,6 @@
 import { homedir, userInfo } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
+import { ops } from "@gatehouse/api-contract";
 import {
   type ClientConfigRequest,
   CLIENT_NAMES,
@@ -75,12 +76,13 @@ export default class ClientConfig extends BaseCommand<typeof ClientConfig> {
   private async mintToken(repos: readonly string[]): Promise<string> {
     const api = await this.api();
     const who = await api.call<{ user: string | null }>("GET", "/__api__/whoami");
-    const created = await api.call<{ token: string; display: string }>("POST", "/__api__/tokens", {
+    const body = {
       scopes: "repos:read",
       repos: repos.join(","),
       description: `client-config for ${repos.join(", ")}`,
       user: this.flags.user ?? who.user ?? userInfo().username,
-    });
+    };
+    const created = await api.op(ops.tokens.create, { body });
     this.note(`minted a repos:read token for ${repos.length === 1 ? "repo" : "repos"} ${repos.map((r) => `'${r}'`).join(", ")} (${created.display})`);
     return created.token;
   }

@@ -1,4 +1,4 @@
-import type { PackageDetail } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 import { formatBytes } from "../output/bytes.js";
@@ -14,8 +14,7 @@ export default class Info extends BaseCommand<typeof Info> {
   };
 
   async run(): Promise<void> {
-    const path = `/__api__/repos/${encodeURIComponent(this.flags.repo)}/packages/${encodeURIComponent(this.flags.name)}`;
-    const detail = await (await this.api()).call<PackageDetail>("GET", path);
+    const detail = await (await this.api()).op(ops.repos.packageDetail, { params: { name: this.flags.repo, package: this.flags.name } });
     if (this.json) return this.printJson(detail);
     const visibility = detail.private ? "private" : "public";
     const access = detail.repo.authenticated ? "authenticated" : "public";

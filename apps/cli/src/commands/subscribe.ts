@@ -1,4 +1,4 @@
-import type { RepoInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 
@@ -12,7 +12,7 @@ export default class Subscribe extends BaseCommand<typeof Subscribe> {
   };
 
   async run(): Promise<void> {
-    const repo = await (await this.api()).call<RepoInfo>("POST", `/__api__/repos/${encodeURIComponent(this.flags.repo)}/subscriptions`, { source: this.flags.source });
+    const repo = await (await this.api()).op(ops.repos.subscribe, { params: { name: this.flags.repo }, body: { source: this.flags.source } });
     if (this.json) return this.printJson(repo);
     this.note(`repo '${repo.name}' now serves: ${repo.sources.join(" > ")} (first wins)`);
   }

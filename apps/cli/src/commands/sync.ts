@@ -1,4 +1,4 @@
-import type { SyncProjectResult } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 import { CliError } from "../cli-error.js";
@@ -35,9 +35,8 @@ export default class Sync extends BaseCommand<typeof Sync> {
   async run(): Promise<void> {
     const { source } = this.flags;
     const api = await this.api();
-    const path = `/__api__/sources/${encodeURIComponent(source)}`;
     let projects: string[];
-    if (this.flags.all) projects = (await api.call<{ projects: string[] }>("GET", `${path}/upstream-projects`)).projects;
+    if (this.flags.all) projects = (await api.op(ops.sources.upstreamProjects, { params: { source } })).projects;
     else if (this.flags.packages) projects = this.flags.packages.split(",").map((p) => p.trim()).filter((p) => p !== "");
     else throw new CliError("say what to mirror: --packages a,b or --all", { code: "INVALID_INPUT", field: "packages" });
     const dryRun = this.flags["dry-run"];
@@ -45,7 +44,7 @@ export default class Sync extends BaseCommand<typeof Sync> {
     const tty = process.stderr.isTTY === true;
     for (const [i, project] of projects.entries()) {
       if (tty) process.stderr.write(`\r\u001b[2K[${i + 1}/${projects.length}] ${project}`);
-      const r = await api.call<SyncProjectResult>("POST", `${path}/sync`, { project, dryRun });
+      const r = await api.op(ops.sources.sync, { params: { source }, body: { project, dryRun } });
       summary.projects++;
       summary.files += r.files;
       summary.fetched += r.fetched;

@@ -1,4 +1,4 @@
-import type { RepoInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 
@@ -12,8 +12,7 @@ export default class Unsubscribe extends BaseCommand<typeof Unsubscribe> {
   };
 
   async run(): Promise<void> {
-    const path = `/__api__/repos/${encodeURIComponent(this.flags.repo)}/subscriptions/${encodeURIComponent(this.flags.source)}`;
-    const repo = await (await this.api()).call<RepoInfo>("DELETE", path);
+    const repo = await (await this.api()).op(ops.repos.unsubscribe, { params: { name: this.flags.repo, source: this.flags.source } });
     if (this.json) return this.printJson(repo);
     this.note(`repo '${repo.name}' no longer serves '${this.flags.source}'; it serves: ${repo.sources.join(" > ") || "nothing"}`);
   }

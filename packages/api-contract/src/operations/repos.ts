@@ -1,2 +1,141 @@
-// Stub: the area's conversion fills this in (see tokens.ts for the shape).
-export const repoOperations = {} as const;
+import { operation } from "../operation.js";
+import { createRepoBody, deletedRepo, editRepoBody, packageDetail, repoInfo, repoList, subscribeBody } from "../schemas/repos.js";
+
+const exampleRepo = {
+  id: "repo_01JC3Z8Q4K6W",
+  name: "pypi-internal",
+  type: "python",
+  description: "internal wheels",
+  authenticated: true,
+  sources: ["internal", "pypi-mirror"],
+  createdAt: "2026-11-30T09:00:00.000Z",
+} as const;
+
+const manage = "global:admin or api:write";
+
+/** `/__api__/repos`: list, create, read, edit, delete, subscribe to sources, describe a package. */
+export const repoOperations = {
+  list: operation({
+    id: "repos.list",
+    method: "GET",
+    path: "/__api__/repos",
+    tag: "repos",
+    summary: "Repos the caller can read",
+    scopes: "any caller (each sees the repos it may read)",
+    response: repoList,
+    success: 200,
+    example: { response: { repos: [exampleRepo] } },
+  }),
+  create: operation({
+    id: "repos.create",
+    method: "POST",
+    path: "/__api__/repos",
+    tag: "repos",
+    summary: "Create a repo",
+    scopes: manage,
+    body: createRepoBody,
+    response: repoInfo,
+    success: 201,
+    example: { body: { name: "pypi-internal", type: "python", description: "internal wheels", authenticated: true }, response: { ...exampleRepo, sources: [] } },
+  }),
+  get: operation({
+    id: "repos.get",
+    method: "GET",
+    path: "/__api__/repos/:name",
+    tag: "repos",
+    summary: "One repo",
+    scopes: "read access to the repo",
+    paramDocs: { name: "the repo's name" },
+    response: repoInfo,
+    success: 200,
+  }),
+  edit: operation({
+    id: "repos.edit",
+    method: "PATCH",
+    path: "/__api__/repos/:name",
+    tag: "repos",
+    summary: "Edit a repo's description or authentication",
+    scopes: `${manage} (or an admin grant on the repo)`,
+    paramDocs: { name: "the repo's name" },
+    body: editRepoBody,
+    response: repoInfo,
+    success: 200,
+    example: { body: { authenticated: false }, response: { ...exampleRepo, authenticated: false } },
+  }),
+  delete: operation({
+    id: "repos.delete",
+    method: "DELETE",
+    path: "/__api__/repos/:name",
+    tag: "repos",
+    summary: "Delete a repo with its subscriptions, grants and repo-scoped blocklist rules (sources stay)",
+    scopes: manage,
+    paramDocs: { name: "the repo's name" },
+    response: deletedRepo,
+    success: 200,
+    example: { response: { name: "scratch", sources: ["internal"], grants: 1, blocklistRules: 0, tokensNamingIt: ["gth-…7f3a"] } },
+  }),
+  subscribe: operation({
+    id: "repos.subscribe",
+    method: "POST",
+    path: "/__api__/repos/:name/subscriptions",
+    tag: "repos",
+    summary: "Subscribe a repo to a source (after its current ones)",
+    scopes: manage,
+    paramDocs: { name: "the repo's name" },
+    body: subscribeBody,
+    response: repoInfo,
+    success: 200,
+    example: { body: { source: "pypi-mirror" }, response: exampleRepo },
+  }),
+  unsubscribe: operation({
+    id: "repos.unsubscribe",
+    method: "DELETE",
+    path: "/__api__/repos/:name/subscriptions/:source",
+    tag: "repos",
+    summary: "Unsubscribe a repo from a source (the source and its files stay)",
+    scopes: manage,
+    paramDocs: { name: "the repo's name", source: "the source it should stop serving" },
+    response: repoInfo,
+    success: 200,
+  }),
+  packageDetail: operation({
+    id: "repos.packageDetail",
+    method: "GET",
+    path: "/__api__/repos/:name/packages/:package",
+    tag: "repos",
+    summary: "A package's versions, files, serving sources and visibility, as the caller sees it (404 if they may not)",
+    scopes: "read access to the repo",
+    paramDocs: { name: "the repo's name", package: "the package name, in any spelling the repo's type folds to the same" },
+    response: packageDetail,
+    success: 200,
+    example: {
+      response: {
+        repo: { name: "pypi-internal", type: "python", authenticated: true },
+        project: "demo-pkg",
+        name: "demo_pkg",
+        private: false,
+        owner: null,
+        versions: [
+          {
+            version: "1.0",
+            files: [
+              {
+                filename: "demo_pkg-1.0-py3-none-any.whl",
+                source: "internal",
+                kind: "wheel",
+                size: 1024,
+                sha256: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                subdir: null,
+                biocVersion: null,
+                labels: [],
+                yanked: false,
+                yankedReason: null,
+                publishedAt: "2026-11-30T09:00:00.000Z",
+              },
+            ],
+          },
+        ],
+      },
+    },
+  }),
+} as const;

@@ -25,11 +25,13 @@ export function strictFields<S extends z.core.$ZodLooseShape>(shape: S) {
  * const body = strictBody({ value: z.string() }); // {"valeu": "x"} → 400, field "valeu"
  */
 export function strictBody<S extends z.core.$ZodLooseShape>(shape: S) {
-  return z.preprocess((value, ctx) => {
+  const fields = strictFields(shape);
+  // The third type argument keeps the body's input type (preprocess would make it unknown), so typed clients stay typed.
+  return z.preprocess<unknown, typeof fields, z.input<typeof fields>>((value: unknown, ctx) => {
     if (value !== null && typeof value === "object" && !Array.isArray(value)) {
       const unknown = Object.keys(value).find((key) => !Object.hasOwn(shape, key));
       if (unknown !== undefined) ctx.addIssue({ code: "custom", message: unknownFieldMessage(shape), path: [unknown], input: value });
     }
     return value;
-  }, strictFields(shape));
+  }, fields);
 }

@@ -1,40 +1,34 @@
-
+import { ops } from "@gatehouse/api-contract";
 import type { ApiClient, ApiResult } from "./client.js";
+import type { CreateRepoRequest, CreateSourceRequest, RepoInfo, SourceInfo } from "./types.js";
 import { unwrap } from "./unwrap.js";
-import type {
-  CreateRepoRequest,
-  CreateSourceRequest,
-  RepoInfo,
-  SourceInfo,
-} from "./types.js";
 
-/** `GET /__api__/repos`. */
+/** Repos the signed-in token can read. */
 export async function listRepos(api: ApiClient): Promise<ApiResult<RepoInfo[]>> {
-  return unwrap(await api.request<{ repos: RepoInfo[] }>("GET", "/__api__/repos"), (b) => b.repos);
+  return unwrap(await api.call(ops.repos.list, {}), (b) => b.repos);
 }
 
-/** `POST /__api__/repos`. */
+/** Creates a repo. */
 export function createRepo(api: ApiClient, request: CreateRepoRequest): Promise<ApiResult<RepoInfo>> {
-  return api.request("POST", "/__api__/repos", { body: request });
+  return api.call(ops.repos.create, { body: request });
 }
 
-/** `PATCH /__api__/repos/:name` with a new `authenticated` flag. */
+/** Makes a repo require a token to read, or makes it public. */
 export function setRepoAuthenticated(api: ApiClient, name: string, authenticated: boolean): Promise<ApiResult<RepoInfo>> {
-  return api.request("PATCH", `/__api__/repos/${encodeURIComponent(name)}`, { body: { authenticated } });
+  return api.call(ops.repos.edit, { params: { name }, body: { authenticated } });
 }
 
-/** `POST /__api__/repos/:name/subscriptions`. */
+/** Makes a repo serve a source, after the ones it already serves. */
 export function subscribeRepo(api: ApiClient, repo: string, source: string): Promise<ApiResult<RepoInfo>> {
-  return api.request("POST", `/__api__/repos/${encodeURIComponent(repo)}/subscriptions`, { body: { source } });
+  return api.call(ops.repos.subscribe, { params: { name: repo }, body: { source } });
 }
 
-/** `GET /__api__/sources`. */
+/** Every source. */
 export async function listSources(api: ApiClient): Promise<ApiResult<SourceInfo[]>> {
-  return unwrap(await api.request<{ sources: SourceInfo[] }>("GET", "/__api__/sources"), (b) => b.sources);
+  return unwrap(await api.call(ops.sources.list, {}), (b) => b.sources);
 }
 
-/** `POST /__api__/sources`. */
+/** Creates a local source, or a remote one when the request names an upstream. */
 export function createSource(api: ApiClient, request: CreateSourceRequest): Promise<ApiResult<SourceInfo>> {
-  return api.request("POST", "/__api__/sources", { body: request });
+  return api.call(ops.sources.create, { body: request });
 }
-

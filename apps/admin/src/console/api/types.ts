@@ -6,10 +6,9 @@ import type {
   BlocklistRuleInfo,
   PackageFileInfo,
   PackageMetadataEntry,
-  RepoInfo,
-  SourceInfo,
 } from "@gatehouse/domain";
 import type { CreatedToken, CreateTokenBody, TokenInfo } from "@gatehouse/api-contract";
+import type { CreateRepoBody, CreateSourceBody, RepoInfo, RepoType, SourceInfo } from "@gatehouse/api-contract";
 import type { GrantBody, GrantInfo, GroupInfo, MemberInfo, OrgDetail, OrgInfo, PackageAccessBody, PackageAccessInfo, VisiblePackage } from "@gatehouse/api-contract";
 
 export type { GrantInfo, GroupInfo, MemberInfo, OrgDetail, OrgInfo, PackageAccessInfo, VisiblePackage };
@@ -19,8 +18,7 @@ export type { AuditEvent, BlocklistRuleInfo, PackageMetadataEntry, RepoInfo, Sou
 /** A published package file, as the console lists it. */
 export type FileInfo = Omit<PackageFileInfo, "metadata">;
 
-/** A repo or source kind. */
-export type RepoType = "python" | "r" | "bioconductor" | "conda";
+export type { RepoType };
 
 /** A token's repos or sources: every one (`*`) or the named ones. */
 export type ResourceList = "*" | string[];
@@ -40,21 +38,11 @@ export interface TokenFilters {
   revoked: boolean;
 }
 
-/** Body of `POST /__api__/repos`. */
-export interface CreateRepoRequest {
-  name: string;
-  type: string;
-  description?: string;
-  authenticated?: boolean;
-}
+/** What the console sends to create a repo: the contract's body. */
+export type CreateRepoRequest = CreateRepoBody;
 
-/** Body of `POST /__api__/sources`. */
-export interface CreateSourceRequest {
-  name: string;
-  kind: string;
-  /** A remote source's upstream URL (absent: a local source). */
-  upstream?: string;
-}
+/** What the console sends to create a source (no upstream: a local one): the contract's body. */
+export type CreateSourceRequest = CreateSourceBody;
 
 /** Body of `POST /__api__/authorize/explain`: a token by plaintext or guid (neither: the caller's own). */
 export interface ExplainRequest {

@@ -1,4 +1,4 @@
-import type { RepoInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 
@@ -19,12 +19,13 @@ export default class CreateRepo extends BaseCommand<typeof CreateRepo> {
 
   async run(): Promise<void> {
     const f = this.flags;
-    const repo = await (await this.api()).call<RepoInfo>("POST", "/__api__/repos", {
+    const body = {
       name: f.name,
       ...(f.type !== undefined ? { type: f.type } : {}),
       ...(f.description !== undefined ? { description: f.description } : {}),
       ...(f.authenticated !== undefined ? { authenticated: f.authenticated } : {}),
-    });
+    };
+    const repo = await (await this.api()).op(ops.repos.create, { body });
     if (this.json) return this.printJson(repo);
     this.note(`created ${repo.type} repo '${repo.name}' (${repo.authenticated ? "authenticated" : "public"}); next: gatehouse subscribe --repo ${repo.name} --source <source>`);
   }

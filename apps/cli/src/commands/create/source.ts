@@ -1,4 +1,4 @@
-import type { SourceInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 
@@ -27,7 +27,7 @@ export default class CreateSource extends BaseCommand<typeof CreateSource> {
       ...(this.flags.upstream === undefined ? {} : { upstream: this.flags.upstream }),
       ...(this.flags["upstream-token-env"] === undefined ? {} : { upstreamTokenEnv: this.flags["upstream-token-env"] }),
     };
-    const source = await (await this.api()).call<SourceInfo>("POST", "/__api__/sources", body);
+    const source = await (await this.api()).op(ops.sources.create, { body });
     if (this.json) return this.printJson(source);
     if (source.type === "remote") {
       this.note(`created ${source.kind} source '${source.name}' mirroring ${source.upstream ?? "its upstream"}; serve it with: gatehouse subscribe --repo <repo> --source ${source.name}`);

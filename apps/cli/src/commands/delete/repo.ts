@@ -1,4 +1,4 @@
-import type { DeletedRepo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 
@@ -12,7 +12,7 @@ export default class DeleteRepo extends BaseCommand<typeof DeleteRepo> {
   };
 
   async run(): Promise<void> {
-    const gone = await (await this.api()).call<DeletedRepo>("DELETE", `/__api__/repos/${encodeURIComponent(this.flags.name)}`);
+    const gone = await (await this.api()).op(ops.repos.delete, { params: { name: this.flags.name } });
     if (this.json) return this.printJson(gone);
     const took = [`${gone.grants} group grant(s)`, `${gone.blocklistRules} blocklist rule(s)`].join(", ");
     this.note(`deleted repo '${gone.name}' with ${took}; sources kept: ${gone.sources.join(", ") || "none"}`);

@@ -1,4 +1,4 @@
-import type { SourceInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 
@@ -13,7 +13,7 @@ export default class DeleteSource extends BaseCommand<typeof DeleteSource> {
   };
 
   async run(): Promise<void> {
-    const gone = await (await this.api()).call<SourceInfo>("DELETE", `/__api__/sources/${encodeURIComponent(this.flags.name)}`);
+    const gone = await (await this.api()).op(ops.sources.delete, { params: { name: this.flags.name } });
     if (this.json) return this.printJson(gone);
     this.note(`deleted ${gone.kind} source '${gone.name}'`);
   }

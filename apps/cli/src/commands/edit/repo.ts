@@ -1,4 +1,4 @@
-import type { RepoInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 import { CliError } from "../../cli-error.js";
@@ -19,10 +19,11 @@ export default class EditRepo extends BaseCommand<typeof EditRepo> {
     if (f.authenticated === undefined && f.description === undefined) {
       throw new CliError("nothing to change: pass --authenticated, --authenticated=false and/or --description", { code: "INVALID_INPUT", field: "authenticated" });
     }
-    const repo = await (await this.api()).call<RepoInfo>("PATCH", `/__api__/repos/${encodeURIComponent(f.name)}`, {
+    const body = {
       ...(f.authenticated !== undefined ? { authenticated: f.authenticated } : {}),
       ...(f.description !== undefined ? { description: f.description } : {}),
-    });
+    };
+    const repo = await (await this.api()).op(ops.repos.edit, { params: { name: f.name }, body });
     if (this.json) return this.printJson(repo);
     this.note(`repo '${repo.name}' is ${repo.authenticated ? "authenticated" : "public"}; description: ${repo.description || "-"}`);
   }

@@ -1,4 +1,4 @@
-import type { RepoInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { BaseCommand } from "../../base-command.js";
 import { renderTable } from "../../output/table.js";
 
@@ -7,7 +7,7 @@ export default class ListRepos extends BaseCommand<typeof ListRepos> {
   static override summary = "List repositories";
 
   async run(): Promise<void> {
-    const { repos } = await (await this.api()).call<{ repos: RepoInfo[] }>("GET", "/__api__/repos");
+    const { repos } = await (await this.api()).op(ops.repos.list, {});
     if (this.json) return this.printJson(repos);
     if (repos.length === 0) return this.note("no repos; create one with `gatehouse create repo`");
     this.out(

@@ -1,4 +1,4 @@
-import type { SourceInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { BaseCommand } from "../../base-command.js";
 import { renderTable } from "../../output/table.js";
 
@@ -10,8 +10,8 @@ export default class ListSources extends BaseCommand<typeof ListSources> {
   async run(): Promise<void> {
     const api = await this.api();
     const [{ sources }, { repos }] = await Promise.all([
-      api.call<{ sources: SourceInfo[] }>("GET", "/__api__/sources"),
-      api.call<{ repos: { name: string; sources: string[] }[] }>("GET", "/__api__/repos"),
+      api.op(ops.sources.list, {}),
+      api.op(ops.repos.list, {}),
     ]);
     const servedBy = (name: string) => repos.filter((r) => r.sources.includes(name)).map((r) => r.name);
     if (this.json) return this.printJson(sources.map((s) => ({ ...s, repos: servedBy(s.name) })));
