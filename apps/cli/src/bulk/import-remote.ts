@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { Readable } from "node:stream";
-import type { PackageFileInfo } from "@gatehouse/domain";
+import { type FileInfo, ops, type UploadFileQuery } from "@gatehouse/api-contract";
 import type { ApiClient } from "../client/api-client.js";
 import { CliError } from "../cli-error.js";
 import type { BulkOptions, BulkOutcome, OnOutcomes } from "./bulk-types.js";
@@ -24,7 +24,7 @@ async function sha256Of(file: LocalFile, bytes: Buffer | undefined): Promise<str
   return hash.digest("hex");
 }
 
-function refusedExisting(file: LocalFile, known: PackageFileInfo, sha256: string, options: BulkOptions): BulkOutcome {
+function refusedExisting(file: LocalFile, known: FileInfo, sha256: string, options: BulkOptions): BulkOutcome {
   const base = { path: file.path, filename: known.filename };
   if (known.sha256 === sha256 && known.removedAt === null) return { ...base, status: "skipped" };
   if (options.skipExisting) return { ...base, status: "skipped" };
@@ -38,9 +38,9 @@ function refusedExisting(file: LocalFile, known: PackageFileInfo, sha256: string
 }
 
 /** The source's files; none when the token may upload but not list (a re-run then refuses, or with --skip-existing skips, what is there). */
-async function listFiles(api: ApiClient, sourcePath: string): Promise<PackageFileInfo[]> {
+async function listFiles(api: ApiClient, source: string): Promise<FileInfo[]> {
   try {
-    return (await api.call<{ files: PackageFileInfo[] }>("GET", `${sourcePath}?removed=true`)).files;
+    return (await api.op(ops.files.list, { params: { source }, query: { removed: "true" } })).files;
   } catch (err) {
     if (err instanceof CliError && err.code === "FORBIDDEN") return [];
     throw err;
@@ -53,13 +53,13 @@ async function listFiles(api: ApiClient, sourcePath: string): Promise<PackageFil
  * at a time; the server makes each durable before it answers.
  */
 export async function importRemote(api: ApiClient, files: readonly LocalFile[], options: BulkOptions, onOutcomes: OnOutcomes): Promise<void> {
-  const sourcePath = `/__api__/sources/${encodeURIComponent(options.source)}/files`;
-  const known = new Map((await listFiles(api, sourcePath)).map((f) => [f.filename, f]));
+  const known = new Map((await listFiles(api, options.source)).map((f) => [f.filename, f]));
   const firstOf = new Map<string, Promise<string | undefined>>();
-  const query = new URLSearchParams();
-  if (options.biocVersion) query.set("bioc-version", options.biocVersion);
-  if (options.biocSection) query.set("bioc-section", options.biocSection);
-  if (options.labels) query.set("label", options.labels.join(","));
+  const query: UploadFileQuery = {
+    ...(options.biocVersion ? { "bioc-version": options.biocVersion } : {}),
+    ...(options.biocSection ? { "bioc-section": options.biocSection } : {}),
+    ...(options.labels ? { label: options.labels.join(",") } : {}),
+  };
 
   const uploadOne = async (file: LocalFile): Promise<BulkOutcome> => {
     const filename = basename(file.path);
@@ -82,15 +82,10 @@ export async function importRemote(api: ApiClient, files: readonly LocalFile[], 
         settle = resolve;
       }),
     );
-    const q = new URLSearchParams(query);
-    q.set("sha256", sha256);
     const body = bytes ?? (Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>);
     try {
-      const res = await api.send("PUT", `${sourcePath}/${encodeURIComponent(filename)}?${q}`, body, {
-        "content-type": "application/octet-stream",
-        "content-length": String(file.size),
-      });
-      const info = (await res.json()) as PackageFileInfo;
+      const headers = { "content-type": "application/octet-stream", "content-length": String(file.size) };
+      const info = await api.upload(ops.files.upload, { source: options.source, filename }, body, headers, { ...query, sha256 });
       settle(sha256);
       return { path: file.path, filename, status: "added", file: info };
     } catch (err) {

@@ -26,6 +26,9 @@ export function toFetchRequest(r: ApiRequest): Request {
   return new Request(r.url, init);
 }
 
+/** The query an upload operation declares (none for operations without one). */
+type UploadQuery<O extends OperationSpec> = OperationInput<O> extends { query?: infer Q } ? Q & Record<string, unknown> : Record<string, never>;
+
 interface ErrorBody {
   error?: { code?: string; message?: string; field?: string };
 }
@@ -55,11 +58,17 @@ export class ApiClient {
   }
 
   /**
-   * Sends a raw body (an upload) to a contract operation's path; errors are raised like `op`'s.
-   * @example await api.upload(ops.files.upload, { source, filename }, stream, { "content-type": "application/octet-stream" });
+   * Sends a raw body (an upload) to a contract operation's path, with its query; errors are raised like `op`'s.
+   * @example await api.upload(ops.files.upload, { source, filename }, stream, { "content-type": "application/octet-stream" }, { sha256 });
    */
-  async upload<O extends OperationSpec>(op: O, params: Record<string, string>, body: ApiRequest["body"], headers: Record<string, string>): Promise<OperationOutput<O>> {
-    const res = await this.send(op.method, pathFor(op, params), body, headers);
+  async upload<O extends OperationSpec>(
+    op: O,
+    params: Record<string, string>,
+    body: ApiRequest["body"],
+    headers: Record<string, string>,
+    query?: UploadQuery<O>,
+  ): Promise<OperationOutput<O>> {
+    const res = await this.send(op.method, pathFor(op, params, query), body, headers);
     const answer = readAnswer(op, res.status, await res.text());
     if (!answer.ok) throw new CliError(answer.error.message, { code: answer.error.code, status: answer.error.status });
     return answer.value;

@@ -1,9 +1,4 @@
-import type { LabelChange } from "@gatehouse/domain";
-
-/** The API path that edits a file's labels. */
-export function labelsPath(source: string, filename: string): string {
-  return `/__api__/sources/${encodeURIComponent(source)}/files/${encodeURIComponent(filename)}/labels`;
-}
+import type { LabelChange } from "@gatehouse/api-contract";
 
 /** One line saying what a label edit did, for stderr. */
 export function describeLabelChange(change: LabelChange): string {

@@ -1,3 +1,4 @@
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 
@@ -13,11 +14,7 @@ export default class Remove extends BaseCommand<typeof Remove> {
 
   async run(): Promise<void> {
     const f = this.flags;
-    const query = f.version ? `?version=${encodeURIComponent(f.version)}` : "";
-    const result = await (await this.api()).call<{ removed: string[] }>(
-      "DELETE",
-      `/__api__/sources/${encodeURIComponent(f.source)}/packages/${encodeURIComponent(f.name)}${query}`,
-    );
+    const result = await (await this.api()).op(ops.files.removePackage, { params: { source: f.source, name: f.name }, query: { version: f.version } });
     if (this.json) return this.printJson(result);
     this.note(`removed ${result.removed.length} file(s): ${result.removed.join(", ")}`);
   }

@@ -1,4 +1,4 @@
-import type { PackageFileInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 
@@ -18,9 +18,9 @@ export default class Yank extends BaseCommand<typeof Yank> {
 
   async run(): Promise<void> {
     const f = this.flags;
-    const path = `/__api__/sources/${encodeURIComponent(f.source)}/files/${encodeURIComponent(f.file)}/yank`;
+    const params = { source: f.source, filename: f.file };
     const api = await this.api();
-    const file = f.undo ? await api.call<PackageFileInfo>("DELETE", path) : await api.call<PackageFileInfo>("POST", path, f.reason !== undefined ? { reason: f.reason } : {});
+    const file = f.undo ? await api.op(ops.files.unyank, { params }) : await api.op(ops.files.yank, { params, body: f.reason !== undefined ? { reason: f.reason } : {} });
     if (this.json) return this.printJson(file);
     if (!file.yanked) return this.note(`${file.filename} in '${file.source}' is no longer yanked`);
     this.note(`yanked ${file.filename} in '${file.source}'${file.yankedReason ? ` (${file.yankedReason})` : ""}; undo with: gatehouse yank --source ${file.source} --file ${file.filename} --undo`);

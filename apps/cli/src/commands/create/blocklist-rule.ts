@@ -1,4 +1,4 @@
-import type { BlocklistRuleInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 import { describeRule } from "../../output/blocklist-text.js";
@@ -21,7 +21,7 @@ export default class CreateBlocklistRule extends BaseCommand<typeof CreateBlockl
   async run(): Promise<void> {
     const f = this.flags;
     const body = { name: f.name, reason: f.reason, ...(f.versions !== undefined ? { versions: f.versions } : {}), ...(f.repo !== undefined ? { repo: f.repo } : {}) };
-    const rule = await (await this.api()).call<BlocklistRuleInfo>("POST", "/__api__/blocklist-rules", body);
+    const rule = await (await this.api()).op(ops.policy.createBlocklistRule, { body });
     if (this.json) return this.printJson(rule);
     this.out(rule.id);
     this.note(`blocked ${describeRule(rule)}; undo with: gatehouse delete blocklist-rule --id ${rule.id}`);

@@ -1,4 +1,4 @@
-import type { BlocklistRuleInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 import { describeRule } from "../../output/blocklist-text.js";
@@ -10,7 +10,7 @@ export default class DeleteBlocklistRule extends BaseCommand<typeof DeleteBlockl
   static override flags = { id: Flags.string({ description: "rule id (see `gatehouse list blocklist-rules`)", required: true }) };
 
   async run(): Promise<void> {
-    const { deleted } = await (await this.api()).call<{ deleted: BlocklistRuleInfo }>("DELETE", `/__api__/blocklist-rules/${encodeURIComponent(this.flags.id)}`);
+    const { deleted } = await (await this.api()).op(ops.policy.deleteBlocklistRule, { params: { id: this.flags.id } });
     if (this.json) return this.printJson(deleted);
     this.note(`deleted blocklist rule ${deleted.id}: ${describeRule(deleted)} is served again`);
   }

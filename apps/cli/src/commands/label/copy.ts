@@ -1,4 +1,4 @@
-import type { LabelCopy } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 
@@ -14,7 +14,7 @@ export default class LabelCopyCommand extends BaseCommand<typeof LabelCopyComman
 
   async run(): Promise<void> {
     const f = this.flags;
-    const copy = await (await this.api()).call<LabelCopy>("POST", `/__api__/sources/${encodeURIComponent(f.source)}/labels/copy`, { from: f.from, to: f.to });
+    const copy = await (await this.api()).op(ops.files.copyLabel, { params: { source: f.source }, body: { from: f.from, to: f.to } });
     if (this.json) return this.printJson(copy);
     const already = copy.alreadyThere > 0 ? ` (${copy.alreadyThere} already had it)` : "";
     this.note(`labelled ${copy.copied.length} file(s) of '${copy.source}' '${copy.to}' as well as '${copy.from}'${already}`);

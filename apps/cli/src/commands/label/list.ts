@@ -1,8 +1,7 @@
-import type { FileLabel, SourceLabel } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 import { renderTable } from "../../output/table.js";
-import { labelsPath } from "../../client/label-request.js";
 
 /** `gatehouse label list`: a conda file's labels, or (without --file) every label of the source. */
 export default class LabelList extends BaseCommand<typeof LabelList> {
@@ -17,11 +16,11 @@ export default class LabelList extends BaseCommand<typeof LabelList> {
     const f = this.flags;
     const api = await this.api();
     if (f.file !== undefined) {
-      const { labels } = await api.call<{ labels: FileLabel[] }>("GET", labelsPath(f.source, f.file));
+      const { labels } = await api.op(ops.files.fileLabels, { params: { source: f.source, filename: f.file } });
       if (this.json) return this.printJson(labels);
       return this.out(renderTable(["LABEL", "SINCE"], labels.map((l) => [l.label, l.addedAt])));
     }
-    const { labels } = await api.call<{ labels: SourceLabel[] }>("GET", `/__api__/sources/${encodeURIComponent(f.source)}/labels`);
+    const { labels } = await api.op(ops.files.sourceLabels, { params: { source: f.source } });
     if (this.json) return this.printJson(labels);
     if (labels.length === 0) return this.note(`no labelled files in '${f.source}'; upload with \`gatehouse add --source ${f.source} --path FILE\``);
     this.out(renderTable(["LABEL", "FILES"], labels.map((l) => [l.label, String(l.files)])));

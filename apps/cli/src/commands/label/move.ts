@@ -1,7 +1,7 @@
-import type { LabelChange } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
-import { describeLabelChange, labelsPath } from "../../client/label-request.js";
+import { describeLabelChange } from "../../client/label-request.js";
 
 /** `gatehouse label move`: move a conda file from one label to another in one step. */
 export default class LabelMove extends BaseCommand<typeof LabelMove> {
@@ -20,7 +20,7 @@ export default class LabelMove extends BaseCommand<typeof LabelMove> {
   async run(): Promise<void> {
     const f = this.flags;
     const body = { add: [f.to], ...(f.from !== undefined ? { remove: [f.from] } : {}) };
-    const change = await (await this.api()).call<LabelChange>("POST", labelsPath(f.source, f.file), body);
+    const change = await (await this.api()).op(ops.files.editLabels, { params: { source: f.source, filename: f.file }, body });
     if (this.json) return this.printJson(change);
     this.note(describeLabelChange(change));
   }

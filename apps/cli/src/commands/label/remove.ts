@@ -1,7 +1,7 @@
-import type { LabelChange } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
-import { describeLabelChange, labelsPath } from "../../client/label-request.js";
+import { describeLabelChange } from "../../client/label-request.js";
 
 /** `gatehouse label remove`: take a label away from a conda file (it keeps its others). */
 export default class LabelRemove extends BaseCommand<typeof LabelRemove> {
@@ -15,7 +15,7 @@ export default class LabelRemove extends BaseCommand<typeof LabelRemove> {
 
   async run(): Promise<void> {
     const f = this.flags;
-    const change = await (await this.api()).call<LabelChange>("POST", labelsPath(f.source, f.file), { remove: [f.label] });
+    const change = await (await this.api()).op(ops.files.editLabels, { params: { source: f.source, filename: f.file }, body: { remove: [f.label] } });
     if (this.json) return this.printJson(change);
     this.note(describeLabelChange(change));
   }

@@ -1,4 +1,4 @@
-import type { BlocklistRuleInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { BaseCommand } from "../../base-command.js";
 import { renderRuleTable } from "../../output/blocklist-text.js";
 
@@ -7,7 +7,7 @@ export default class ListBlocklistRules extends BaseCommand<typeof ListBlocklist
   static override summary = "List the blocklist rules in force (needs blocklist:read)";
 
   async run(): Promise<void> {
-    const { rules } = await (await this.api()).call<{ rules: BlocklistRuleInfo[] }>("GET", "/__api__/blocklist-rules");
+    const { rules } = await (await this.api()).op(ops.policy.listBlocklistRules, {});
     if (this.json) return this.printJson(rules);
     if (rules.length === 0) return this.note("no blocklist rules; create one with `gatehouse create blocklist-rule --name P --reason TEXT`");
     this.out(renderRuleTable(rules));

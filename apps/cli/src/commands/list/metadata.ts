@@ -1,4 +1,4 @@
-import type { PackageMetadataEntry } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 import { renderMetadataTable } from "../../output/metadata-text.js";
@@ -13,11 +13,8 @@ export default class ListMetadata extends BaseCommand<typeof ListMetadata> {
   };
 
   async run(): Promise<void> {
-    const query = new URLSearchParams();
-    if (this.flags.name !== undefined) query.set("name", this.flags.name);
-    if (this.flags.repo !== undefined) query.set("repo", this.flags.repo);
-    const suffix = query.size > 0 ? `?${query}` : "";
-    const { metadata } = await (await this.api()).call<{ metadata: PackageMetadataEntry[] }>("GET", `/__api__/metadata${suffix}`);
+    const query = { name: this.flags.name, repo: this.flags.repo };
+    const { metadata } = await (await this.api()).op(ops.policy.listMetadata, { query });
     if (this.json) return this.printJson(metadata);
     if (metadata.length === 0) return this.note("no metadata; set some with `gatehouse set metadata --name P --key K --value V`");
     this.out(renderMetadataTable(metadata));

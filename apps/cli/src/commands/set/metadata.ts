@@ -1,4 +1,4 @@
-import type { PackageMetadataEntry } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../../base-command.js";
 
@@ -17,14 +17,14 @@ export default class SetMetadata extends BaseCommand<typeof SetMetadata> {
 
   async run(): Promise<void> {
     const f = this.flags;
-    const path = `/__api__/metadata/${encodeURIComponent(f.name)}/${encodeURIComponent(f.key)}`;
+    const params = { name: f.name, key: f.key };
     const api = await this.api();
     if (f.value === "") {
-      const { deleted } = await api.call<{ deleted: { name: string; key: string } }>("DELETE", path);
+      const { deleted } = await api.op(ops.policy.deleteMetadata, { params });
       if (this.json) return this.printJson({ deleted });
       return this.note(`removed ${deleted.key} from ${deleted.name}`);
     }
-    const entry = await api.call<PackageMetadataEntry>("PUT", path, { value: f.value });
+    const entry = await api.op(ops.policy.setMetadata, { params, body: { value: f.value } });
     if (this.json) return this.printJson(entry);
     this.note(`set ${entry.key} on ${entry.name}; see it with: gatehouse list metadata --name ${entry.name}`);
   }
