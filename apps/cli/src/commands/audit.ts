@@ -1,4 +1,4 @@
-import type { AuditEvent } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 import { CliError } from "../cli-error.js";
@@ -39,14 +39,16 @@ export default class Audit extends BaseCommand<typeof Audit> {
 
   async run(): Promise<void> {
     const f = this.flags;
-    const query = new URLSearchParams({ limit: String(f.limit) });
-    if (f.action) query.set("action", f.action);
-    if (f.actor) query.set("actor", f.actor);
-    if (f.target) query.set("target", f.target);
     const now = new Date();
-    if (f.since) query.set("since", sinceInstant(f.since, now));
-    if (f.until) query.set("until", sinceInstant(f.until, now, "until"));
-    const { events } = await (await this.api()).call<{ events: AuditEvent[] }>("GET", `/__api__/audit?${query}`);
+    const query = {
+      limit: f.limit,
+      ...(f.action ? { action: f.action } : {}),
+      ...(f.actor ? { actor: f.actor } : {}),
+      ...(f.target ? { target: f.target } : {}),
+      ...(f.since ? { since: sinceInstant(f.since, now) } : {}),
+      ...(f.until ? { until: sinceInstant(f.until, now, "until") } : {}),
+    };
+    const { events } = await (await this.api()).op(ops.system.audit, { query });
     if (this.json) return this.printJson(events);
     if (events.length === 0) return this.note("no audit events match");
     this.out(

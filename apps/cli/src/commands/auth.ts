@@ -5,11 +5,6 @@ import { BaseCommand } from "../base-command.js";
 import { CliError } from "../cli-error.js";
 import { renderTable } from "../output/table.js";
 
-interface WhoAmI {
-  kind: "token" | "local" | "anonymous";
-  user: string | null;
-}
-
 const ACTIONS = ["create", "list", "remove"];
 
 /** `gatehouse auth`: named Anaconda-style tokens (create, list, remove), as `anaconda auth` does. */
@@ -44,7 +39,7 @@ export default class Auth extends BaseCommand<typeof Auth> {
   /** The user the tokens belong to: --user, else the caller's own (remote mode). */
   private async targetUser(): Promise<string> {
     if (this.flags.user) return this.flags.user;
-    const who = await (await this.api()).call<WhoAmI>("GET", "/__api__/whoami");
+    const who = await (await this.api()).op(ops.account.whoami, {});
     if (who.user) return who.user;
     throw new CliError("say whose tokens these are with --user (local mode acts for no user of its own)", { code: "INVALID_INPUT", field: "user" });
   }

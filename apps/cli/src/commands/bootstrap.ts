@@ -1,4 +1,4 @@
-import type { TokenInfo } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 
@@ -15,7 +15,7 @@ export default class Bootstrap extends BaseCommand<typeof Bootstrap> {
 
   async run(): Promise<void> {
     const api = await this.api();
-    const created = await api.call<TokenInfo & { token: string }>("POST", "/__local__/bootstrap", { force: this.flags.force, user: this.flags.user });
+    const created = await api.op(ops.system.bootstrap, { body: { force: this.flags.force, user: this.flags.user } });
     if (this.json) return this.printJson(created);
     this.out(created.token);
     if (!this.flags.quiet) this.note(`global:admin token for ${created.user} (guid ${created.guid}); it is shown only once.`);

@@ -1,11 +1,6 @@
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
-
-interface Explanation {
-  allowed: boolean;
-  explanation: string;
-  grantedBy: string | null;
-}
 
 /** `gatehouse explain`. */
 export default class Explain extends BaseCommand<typeof Explain> {
@@ -24,12 +19,13 @@ export default class Explain extends BaseCommand<typeof Explain> {
   async run(): Promise<void> {
     const api = await this.api();
     const f = this.flags;
-    const result = await api.call<Explanation>("POST", "/__api__/authorize/explain", {
+    const body = {
       ...(f.token ? { token: f.token } : {}),
       ...(f.guid ? { guid: f.guid } : {}),
       action: f.action,
       resource: f.resource,
-    });
+    };
+    const result = await api.op(ops.account.explain, { body });
     if (this.json) this.printJson(result);
     else this.out(`${result.allowed ? "ALLOWED" : "DENIED"}: ${result.explanation}`);
   }

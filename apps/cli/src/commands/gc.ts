@@ -1,4 +1,4 @@
-import type { GcReport } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 import { CliError } from "../cli-error.js";
@@ -28,7 +28,7 @@ export default class Gc extends BaseCommand<typeof Gc> {
   async run(): Promise<void> {
     const minAge = this.flags["min-age"];
     const body = { dryRun: this.flags["dry-run"], ...(minAge !== undefined ? { minAgeSeconds: parseMinAge(minAge) } : {}) };
-    const report = await (await this.api()).call<GcReport>("POST", "/__api__/gc", body);
+    const report = await (await this.api()).op(ops.system.gc, { body });
     if (this.json) return this.printJson(report);
     const verb = report.dryRun ? "would remove" : "removed";
     const { staging, blobs } = report;

@@ -1,4 +1,5 @@
 import type { RunningServer, ServerConfig } from "@gatehouse/api";
+import { ops } from "@gatehouse/api-contract";
 import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 import { CliError } from "../cli-error.js";
@@ -15,7 +16,7 @@ function banner(server: RunningServer, dataDir: string): string {
       "",
       "Try it:",
       `    export GATEHOUSE_ADDRESS=${server.url} GATEHOUSE_TOKEN=${first.token}`,
-      `    curl -H "Authorization: Bearer $GATEHOUSE_TOKEN" ${server.url}/__api__/whoami`,
+      `    curl -H "Authorization: Bearer $GATEHOUSE_TOKEN" ${server.url}${ops.account.whoami.path}`,
       "    pnpm gatehouse list tokens",
       "",
     );

@@ -1,4 +1,4 @@
-import type { WhoAmI as WhoAmIBody } from "@gatehouse/domain";
+import { ops } from "@gatehouse/api-contract";
 import { BaseCommand } from "../base-command.js";
 import { formatList } from "../output/table.js";
 
@@ -8,7 +8,7 @@ export default class WhoAmI extends BaseCommand<typeof WhoAmI> {
   static override examples = ["GATEHOUSE_ADDRESS=http://127.0.0.1:4242 GATEHOUSE_TOKEN=gth-… gatehouse whoami"];
 
   async run(): Promise<void> {
-    const me = await (await this.api()).call<WhoAmIBody>("GET", "/__api__/whoami");
+    const me = await (await this.api()).op(ops.account.whoami, {});
     if (this.json) return this.printJson(me);
     if (me.kind === "local") return this.out("local operator on the server machine (acts as global:admin; no token)");
     const t = me.token;

@@ -12,9 +12,9 @@ import type {
   WhoAmI,
 } from "./types.js";
 
-/** `GET /__api__/whoami`. */
+/** Who the signed-in token is. */
 export function fetchWhoAmI(api: ApiClient): Promise<ApiResult<WhoAmI>> {
-  return api.request("GET", "/__api__/whoami");
+  return api.call(ops.account.whoami, {});
 }
 
 /** Active tokens plus the expired/revoked ones asked for. */
@@ -33,14 +33,14 @@ export function revokeToken(api: ApiClient, guid: string): Promise<ApiResult<Tok
   return api.call(ops.tokens.delete, { params: { guid } });
 }
 
-/** `GET /__api__/audit`, newest first; `action` is an action or its start (`token` matches `token.create`). */
+/** The audit log, newest first; `action` is an action or its start (`token` matches `token.create`). */
 export async function listAuditEvents(api: ApiClient, filter: { limit: number; action?: string; actor?: string; since?: string }): Promise<ApiResult<AuditEvent[]>> {
   const query = { limit: String(filter.limit), action: filter.action || undefined, actor: filter.actor || undefined, since: filter.since || undefined };
-  return unwrap(await api.request<{ events: AuditEvent[] }>("GET", "/__api__/audit", { query }), (b) => b.events);
+  return unwrap(await api.call(ops.system.audit, { query }), (b) => b.events);
 }
 
-/** `POST /__api__/authorize/explain`; the token to explain goes in the body, never the URL. */
+/** Explains an access decision; the token to explain goes in the body, never the URL. */
 export function explainAccess(api: ApiClient, request: ExplainRequest): Promise<ApiResult<Explanation>> {
-  return api.request("POST", "/__api__/authorize/explain", { body: request });
+  return api.call(ops.account.explain, { body: request });
 }
 

@@ -2,7 +2,7 @@ import type { AuditEvent } from "../api/types.js";
 import { formatCliCommand } from "../html/cli-command.js";
 import { type FormValues, readField } from "./form-values.js";
 
-/** What `GET /__api__/audit` filters by itself. */
+/** What the audit operation (`ops.system.audit`) filters by itself. */
 export interface AuditQuery {
   limit: number;
   action?: string;

@@ -6,7 +6,7 @@ import { html } from "../html/html.js";
 import { renderExplainPage, renderExplanation } from "./explain-render.js";
 import type { MountView } from "./view.js";
 
-/** Explain: asks `POST /__api__/authorize/explain` and shows the verdict. */
+/** Explain: asks the server (`ops.account.explain`) and shows the verdict. */
 export const mountExplainView: MountView = (root, { api }) => {
   setHtml(root, renderExplainPage());
   const form = pick(root, "form.explain", HTMLFormElement);

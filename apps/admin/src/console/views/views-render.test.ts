@@ -213,7 +213,7 @@ describe("audit rendering", () => {
 });
 
 describe("explain rendering", () => {
-  const base: Explanation = { allowed: true, action: "repo:read", grantedBy: "repos:read", explanation: "allowed: <ok>", subject: { display: "gth-AAAA…BBBB", user: "ci", scopes: ["repos:read"] } };
+  const base: Explanation = { allowed: true, action: "repo:read", resource: { repo: "pypi" }, grantedBy: "repos:read", explanation: "allowed: <ok>", subject: { display: "gth-AAAA…BBBB", user: "ci", scopes: ["repos:read"] } };
 
   it.each([
     [true, "ALLOWED", "verdict-allowed"],
@@ -236,7 +236,7 @@ describe("explain rendering", () => {
 });
 
 describe("shell rendering", () => {
-  const who: WhoAmI = { authenticated: true, kind: "token", user: XSS, token: { guid: "g", display: "gth-AAAA…BBBB", scopes: ["global:admin"] } };
+  const who: WhoAmI = { authenticated: true, kind: "token", user: XSS, token: { ...token, guid: "g", display: "gth-AAAA…BBBB", scopes: ["global:admin"] } };
 
   it("shows who is signed in, escaped, and marks the current tab", () => {
     const out = renderShell(who, "repos").value;
