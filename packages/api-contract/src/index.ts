@@ -7,6 +7,8 @@ export * from "./schemas/tokens.js";
 export * from "./schemas/repos.js";
 export * from "./schemas/sources.js";
 export * from "./schemas/identity.js";
+export * from "./schemas/account.js";
+export * from "./schemas/system.js";
 export * from "./schemas/files.js";
 export * from "./schemas/policy.js";
 export * from "./openapi.js";
