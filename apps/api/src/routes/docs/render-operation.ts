@@ -63,8 +63,14 @@ function bodyKind(op: OpenApiOperation): { kind: "json" | "raw" | "none" | "mult
 }
 
 function inputFor(p: OpenApiParameter): string {
-  const name = `${p.in}.${p.name}`;
-  return `<label>${escapeHtml(p.name)}${p.required ? " *" : ""} <input name="${escapeHtml(name)}" autocomplete="off"${p.required ? " required" : ""}></label>`;
+  const name = escapeHtml(`${p.in}.${p.name}`);
+  const label = `${escapeHtml(p.name)}${p.required ? " *" : ""}`;
+  const required = p.required ? " required" : "";
+  if (Array.isArray(p.schema.enum)) {
+    const options = p.schema.enum.map((v) => `<option>${escapeHtml(String(v))}</option>`).join("");
+    return `<label>${label} <select name="${name}"${required}><option value=""></option>${options}</select></label>`;
+  }
+  return `<label>${label} <input name="${name}" autocomplete="off" placeholder="${escapeHtml(typeLabel(p.schema))}"${required}></label>`;
 }
 
 function renderTryIt(placed: PlacedOperation): string {
