@@ -75,7 +75,7 @@ export default class ClientConfig extends BaseCommand<typeof ClientConfig> {
 
   private async mintToken(repos: readonly string[]): Promise<string> {
     const api = await this.api();
-    const who = await api.call<{ user: string | null }>("GET", "/__api__/whoami");
+    const who = await api.op(ops.account.whoami, {});
     const body = {
       scopes: "repos:read",
       repos: repos.join(","),
