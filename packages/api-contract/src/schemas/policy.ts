@@ -41,5 +41,6 @@ export const listMetadataQuery = strictFields({
 export type ListMetadataQuery = z.input<typeof listMetadataQuery>;
 
 export const setMetadataBody = strictBody({ value: z.string({ error: "value is required: the note's text" }).describe("at most 2000 characters") });
+export type SetMetadataBody = z.input<typeof setMetadataBody>;
 
 export const deletedMetadata = z.object({ deleted: z.object({ name: z.string(), key: z.string() }) });
