@@ -1,10 +1,7 @@
 // Shapes of the JSON API's bodies. Response types are the domain's own (type-only
 // imports, erased from the bundle), so the console cannot drift from the server;
 // request bodies are written here, as the console builds them.
-import type {
-  AuditEvent,
-} from "@gatehouse/domain";
-import type { CreatedToken, CreateTokenBody, TokenInfo } from "@gatehouse/api-contract";
+import type { AuditEvent, CreatedToken, CreateTokenBody, Explanation, ExplainRequest, TokenInfo, WhoAmI } from "@gatehouse/api-contract";
 import type { CreateRepoBody, CreateSourceBody, RepoInfo, RepoType, SourceInfo } from "@gatehouse/api-contract";
 import type { BlocklistRuleInfo, CreateBlocklistRuleBody, FileInfo as ContractFileInfo, ListMetadataQuery, PackageMetadataEntry, SetMetadataBody } from "@gatehouse/api-contract";
 import type { GrantBody, GrantInfo, GroupInfo, MemberInfo, OrgDetail, OrgInfo, PackageAccessBody, PackageAccessInfo, VisiblePackage } from "@gatehouse/api-contract";
@@ -16,14 +13,14 @@ export type FileInfo = Omit<ContractFileInfo, "metadata">;
 
 export type { GrantInfo, GroupInfo, MemberInfo, OrgDetail, OrgInfo, PackageAccessInfo, VisiblePackage };
 
-export type { AuditEvent, RepoInfo, SourceInfo, TokenInfo };
+export type { RepoInfo, SourceInfo, TokenInfo };
 
 export type { RepoType };
 
 /** A token's repos or sources: every one (`*`) or the named ones. */
 export type ResourceList = "*" | string[];
 
-export type { CreatedToken };
+export type { AuditEvent, CreatedToken, Explanation, ExplainRequest, WhoAmI };
 
 /** What the console sends to create a token: a narrower form of the contract's body (lists, never strings). */
 export interface CreateTokenRequest extends CreateTokenBody {
@@ -43,31 +40,6 @@ export type CreateRepoRequest = CreateRepoBody;
 
 /** What the console sends to create a source (no upstream: a local one): the contract's body. */
 export type CreateSourceRequest = CreateSourceBody;
-
-/** Body of `POST /__api__/authorize/explain`: a token by plaintext or guid (neither: the caller's own). */
-export interface ExplainRequest {
-  token?: string;
-  guid?: string;
-  action: string;
-  resource: string;
-}
-
-/** An authorization decision and why. */
-export interface Explanation {
-  allowed: boolean;
-  action: string;
-  grantedBy: string | null;
-  explanation: string;
-  subject: { display: string; user: string; scopes: string[] } | { kind: string };
-}
-
-/** Who the presented credentials are. */
-export interface WhoAmI {
-  authenticated: boolean;
-  kind: "token" | "local" | "anonymous";
-  user: string | null;
-  token: { guid: string; display: string; scopes: string[] } | null;
-}
 
 /** What the console sends to create a rule: the contract's body, with versions and repo left out (never null) for "every version" / "every repo". */
 export interface CreateBlocklistRuleRequest extends CreateBlocklistRuleBody {
