@@ -40,10 +40,10 @@ const cases: [string, (api: ApiClient) => Promise<ApiResult<unknown>>, RecordedC
   ],
   ["package access", (a) => getPackageAccess(a, "py-local", "secret"), { method: "GET", path: "/__api__/sources/py-local/packages/secret/access" }],
   ["set access", (a) => setPackageAccess(a, "py-local", "secret", { private: true }), { method: "PUT", path: "/__api__/sources/py-local/packages/secret/access", body: { private: true } }],
-  ["yank", (a) => yankFile(a, "py", "a 1.whl", { reason: "r" }), { method: "POST", path: "/__api__/sources/py/files/a%201.whl/yank", options: { body: { reason: "r" } } }],
+  ["yank", (a) => yankFile(a, "py", "a 1.whl", { reason: "r" }), { method: "POST", path: "/__api__/sources/py/files/a%201.whl/yank", body: { reason: "r" } }],
   ["unyank", (a) => yankFile(a, "py", "a.whl", "undo"), { method: "DELETE", path: "/__api__/sources/py/files/a.whl/yank" }],
-  ["remove version", (a) => removeVersion(a, "py", "a", "1.0"), { method: "DELETE", path: "/__api__/sources/py/packages/a", options: { query: { version: "1.0" } } }],
-  ["label", (a) => editLabels(a, "c", "a.conda", { add: ["dev"] }), { method: "POST", path: "/__api__/sources/c/files/a.conda/labels", options: { body: { add: ["dev"] } } }],
+  ["remove version", (a) => removeVersion(a, "py", "a", "1.0"), { method: "DELETE", path: "/__api__/sources/py/packages/a?version=1.0" }],
+  ["label", (a) => editLabels(a, "c", "a.conda", { add: ["dev"] }), { method: "POST", path: "/__api__/sources/c/files/a.conda/labels", body: { add: ["dev"] } }],
 ];
 
 describe("identity and package endpoints", () => {
@@ -68,6 +68,6 @@ describe("identity and package endpoints", () => {
     expect(pkgs.calls).toEqual([{ method: "GET", path: "/__api__/repos/pypi/packages" }]);
     const files = recordingClient({ files: [] });
     expect(await listProjectFiles(files.api, "py-local", "a")).toEqual({ ok: true, value: [] });
-    expect(files.calls[0]).toEqual({ method: "GET", path: "/__api__/sources/py-local/files", options: { query: { project: "a" } } });
+    expect(files.calls[0]).toEqual({ method: "GET", path: "/__api__/sources/py-local/files?project=a" });
   });
 });

@@ -1,4 +1,4 @@
-import { ops } from "@gatehouse/api-contract";
+import { type LabelChange, ops } from "@gatehouse/api-contract";
 import type { ApiClient, ApiResult } from "./client.js";
 import { unwrap } from "./unwrap.js";
 import type { FileInfo, PackageAccessInfo, PackageAccessRequest, RepoInfo, VisiblePackage } from "./types.js";
@@ -8,10 +8,9 @@ export async function listRepoPackages(api: ApiClient, repo: string): Promise<Ap
   return unwrap(await api.call(ops.identity.listRepoPackages, { params: { repo } }), (b) => b.packages);
 }
 
-/** `GET /__api__/sources/:source/files?project=`: one project's files in a source. */
+/** One project's files in a source. */
 export async function listProjectFiles(api: ApiClient, source: string, project: string): Promise<ApiResult<FileInfo[]>> {
-  const result = await api.request<{ files: FileInfo[] }>("GET", `/__api__/sources/${encodeURIComponent(source)}/files`, { query: { project } });
-  return result.ok ? { ok: true, value: result.value.files } : result;
+  return unwrap(await api.call(ops.files.list, { params: { source }, query: { project } }), (b) => b.files);
 }
 
 /** Whether a package of a source is private, and who owns it. */
@@ -29,20 +28,18 @@ export function getRepo(api: ApiClient, name: string): Promise<ApiResult<RepoInf
   return api.request("GET", `/__api__/repos/${encodeURIComponent(name)}`);
 }
 
-const filePath = (source: string, filename: string): string => `/__api__/sources/${encodeURIComponent(source)}/files/${encodeURIComponent(filename)}`;
-
-/** `POST /__api__/sources/:source/files/:filename/yank`, or `DELETE` it to take the yank back. */
+/** Yanks a Python file (with an optional reason), or takes the yank back. */
 export function yankFile(api: ApiClient, source: string, filename: string, change: { reason?: string } | "undo"): Promise<ApiResult<FileInfo>> {
-  if (change === "undo") return api.request("DELETE", `${filePath(source, filename)}/yank`);
-  return api.request("POST", `${filePath(source, filename)}/yank`, { body: change });
+  const params = { source, filename };
+  return change === "undo" ? api.call(ops.files.unyank, { params }) : api.call(ops.files.yank, { params, body: change });
 }
 
-/** `DELETE /__api__/sources/:source/packages/:name?version=`: the filenames stay reserved. */
-export function removeVersion(api: ApiClient, source: string, name: string, version: string): Promise<ApiResult<unknown>> {
-  return api.request("DELETE", `/__api__/sources/${encodeURIComponent(source)}/packages/${encodeURIComponent(name)}`, { query: { version } });
+/** Removes one version of a package from a source; the filenames stay reserved. */
+export function removeVersion(api: ApiClient, source: string, name: string, version: string): Promise<ApiResult<{ removed: string[] }>> {
+  return api.call(ops.files.removePackage, { params: { source, name }, query: { version } });
 }
 
-/** `POST /__api__/sources/:source/files/:filename/labels` with `{ add }` or `{ remove }`. */
-export function editLabels(api: ApiClient, source: string, filename: string, change: { add: string[] } | { remove: string[] }): Promise<ApiResult<unknown>> {
-  return api.request("POST", `${filePath(source, filename)}/labels`, { body: change });
+/** Adds or removes a conda label of a file. */
+export function editLabels(api: ApiClient, source: string, filename: string, change: { add: string[] } | { remove: string[] }): Promise<ApiResult<LabelChange>> {
+  return api.call(ops.files.editLabels, { params: { source, filename }, body: change });
 }
