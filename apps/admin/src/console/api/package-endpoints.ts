@@ -23,9 +23,9 @@ export function setPackageAccess(api: ApiClient, source: string, name: string, r
   return api.call(ops.identity.setPackageAccess, { params: { source, name }, body: request });
 }
 
-/** `GET /__api__/repos/:name`: type, access and subscribed sources. */
+/** One repo: type, access and subscribed sources. */
 export function getRepo(api: ApiClient, name: string): Promise<ApiResult<RepoInfo>> {
-  return api.request("GET", `/__api__/repos/${encodeURIComponent(name)}`);
+  return api.call(ops.repos.get, { params: { name } });
 }
 
 /** Yanks a Python file (with an optional reason), or takes the yank back. */
