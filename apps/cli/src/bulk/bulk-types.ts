@@ -1,4 +1,4 @@
-import type { PackageFileInfo } from "@gatehouse/domain";
+import type { FileInfo } from "@gatehouse/api-contract";
 
 /** What happened to one file of `gatehouse add`. */
 export interface BulkOutcome {
@@ -8,7 +8,7 @@ export interface BulkOutcome {
   /** Refused only: the error code and what was wrong. */
   code?: string;
   reason?: string;
-  file?: PackageFileInfo;
+  file?: FileInfo;
 }
 
 /** The upload options every file of one `gatehouse add` shares. */

@@ -13,7 +13,8 @@ export async function clientBaseUrl(address: string | undefined, dataDir: string
       throw new CliError(`invalid address '${address}': use a URL such as http://127.0.0.1:4242`, { code: "INVALID_INPUT", field: "address" });
     }
   }
-  const [{ loadConfig }, { findLocalServer }] = await Promise.all([import("@gatehouse/api"), import("@gatehouse/domain")]);
+  // The config and the server finder only: neither loads the server nor a database driver.
+  const [{ loadConfig }, { findLocalServer }] = await Promise.all([import("@gatehouse/api/config"), import("@gatehouse/domain/light")]);
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(env, dataDir ? { dataDir } : {});

@@ -74,16 +74,8 @@ export class ApiClient {
     return answer.value;
   }
 
-  /** Sends a JSON request and returns the parsed body; API errors become CliErrors. */
-  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await this.send(method, path, body === undefined ? undefined : JSON.stringify(body), {
-      "content-type": "application/json",
-    });
-    return (await res.json()) as T;
-  }
-
-  /** Sends a raw request (uploads); errors are raised like `call`'s. */
-  async send(method: string, path: string, body?: ApiRequest["body"], headers: Record<string, string> = {}): Promise<ApiResponse> {
+  /** Sends one request; transport failures and API errors become CliErrors. */
+  private async send(method: string, path: string, body?: ApiRequest["body"], headers: Record<string, string> = {}): Promise<ApiResponse> {
     const h: Record<string, string> = { ...headers, accept: "application/json" };
     if (this.token) h.authorization = `Bearer ${this.token}`;
     let res: ApiResponse;

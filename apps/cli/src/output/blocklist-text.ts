@@ -1,4 +1,4 @@
-import type { BlocklistRuleInfo } from "@gatehouse/domain";
+import type { BlocklistRuleInfo } from "@gatehouse/api-contract";
 import { renderTable } from "./table.js";
 
 /**

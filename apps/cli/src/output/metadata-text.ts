@@ -1,4 +1,4 @@
-import type { PackageMetadataEntry } from "@gatehouse/domain";
+import type { PackageMetadataEntry } from "@gatehouse/api-contract";
 import { renderTable } from "./table.js";
 
 /** Package notes as a table; values keep to one line so the table stays aligned. */

@@ -1,13 +1,12 @@
 // Test support: an ApiClient that records each call and answers with a fixed body (never bundled: only tests import it).
 import { type OperationInput, type OperationOutput, type OperationSpec, prepareRequest, readAnswer } from "@gatehouse/api-contract";
-import type { ApiClient, ApiResult, RequestOptions } from "./client.js";
+import type { ApiClient, ApiResult } from "./client.js";
 
 /** One call the endpoints made: method, path with its query, and the JSON body sent. */
 export interface RecordedCall {
   method: string;
   path: string;
   body?: unknown;
-  options?: RequestOptions;
 }
 
 /**
@@ -21,11 +20,6 @@ export function recordingClient(answer: unknown): { api: ApiClient; calls: Recor
       const prepared = prepareRequest(op, input);
       calls.push({ method: prepared.method, path: prepared.path, ...(prepared.body !== undefined ? { body: JSON.parse(prepared.body) } : {}) });
       return readAnswer(op, op.success, JSON.stringify(answer));
-    },
-    async request<T>(method: string, path: string, options?: RequestOptions): Promise<ApiResult<T>> {
-      calls.push({ method, path, ...(options ? { options } : {}) });
-      // Trusted cast: the test chooses the answer the endpoint expects.
-      return { ok: true, value: answer as T };
     },
   };
   return { api, calls };
