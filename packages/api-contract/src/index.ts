@@ -10,6 +10,7 @@ export * from "./schemas/identity.js";
 export * from "./schemas/account.js";
 export * from "./schemas/system.js";
 export * from "./schemas/files.js";
+export * from "./schemas/file-batches.js";
 export * from "./schemas/policy.js";
 export * from "./openapi.js";
 export * from "./protocol-operations.js";

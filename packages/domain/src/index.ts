@@ -34,7 +34,7 @@ export { type CreateRepoInput, type CreateSourceInput, type EditRepoInput, creat
 export { type DeletedRepo, deleteRepo, deleteSource, unsubscribe } from "./repos/index.js";
 export type { EditLabelsInput, FileRef, LabelChange, MoveLabelInput, PackageFileInfo, PublishInput, RemoveInput } from "./files/index.js";
 export { editFileLabels, isSnapshotSegment, listSourceFiles, moveFileLabel, parseSnapshot, publishFile, removeFiles, setFileLabels } from "./files/index.js";
-export { type BatchOutcome, type BatchUpload, type PublishBatchInput, publishBatch } from "./files/index.js";
+export { type BatchOutcome, type BatchUpload, type PublishBatchInput, checkBatchTarget, publishBatch } from "./files/index.js";
 export type { CopyLabelInput, FileLabel, LabelCopy, PackageDetail, PackageDetailFile, SourceLabel, YankInput } from "./files/index.js";
 export { copyLabel, listFileLabels, listSourceLabels, packageDetail, yankFile } from "./files/index.js";
 export * from "./access/index.js";

@@ -158,4 +158,36 @@ describe("gatehouse add --path FOLDER in remote mode", () => {
     expect(human.stderr).toContain("skipped bulk_r_0-1.0-py3-none-any.whl: already there");
     expect(human.stderr).toMatch(/bulk: 12 file\(s\): 0 added, 12 skipped \(already there\), 0 refused/);
   });
+
+  it("batches small files: a broken one and a same-name copy with other bytes are refused by name, the rest added", async () => {
+    const env = { GATEHOUSE_ADDRESS: server.url, GATEHOUSE_TOKEN: server.firstToken?.token, DATABASE_URL: undefined };
+    expect((await gatehouse("create:source", ["--name", "batched", "--kind", "python"], env)).exitCode).toBe(0);
+    const dir = wheelFolder("remote-batch", "b", 250);
+    writeFileSync(join(dir, "broken_pkg-1.0-py3-none-any.whl"), "not a zip");
+    // The same filename twice in one import (two folders), with other bytes the second time.
+    const [dup] = writeWheels([{ dir: join(dir, "copy"), name: "bulk-b-3", extra: "Summary: rebuilt" }]);
+    const run = await gatehouse("add", ["--source", "batched", "--path", dir, "-o", "json"], env);
+    expect(run.exitCode).toBe(1);
+    const summary = JSON.parse(run.stdout) as Summary;
+    expect(summary).toMatchObject({ mode: "remote", files: 252, added: 250, skipped: 0, refused: 2 });
+    expect(summary.refusals.map((r) => [r.filename, r.code]).sort()).toEqual(
+      [
+        ["broken_pkg-1.0-py3-none-any.whl", expect.stringMatching(/^[A-Z_]+$/)],
+        [dup, "ALREADY_EXISTS"],
+      ].sort(),
+    );
+  });
+
+  it("stops at once, naming the source, when the token may not upload to it (and uploads nothing)", async () => {
+    const admin = { GATEHOUSE_ADDRESS: server.url, GATEHOUSE_TOKEN: server.firstToken?.token, DATABASE_URL: undefined };
+    expect((await gatehouse("create:source", ["--name", "guarded", "--kind", "python"], admin)).exitCode).toBe(0);
+    const minted = await gatehouse("create:token", ["--scope", "repos:read", "--repos", "*", "--description", "reader", "--user", "rita", "--quiet"], admin);
+    expect(minted.exitCode, minted.stderr).toBe(0);
+    const dir = wheelFolder("remote-forbidden", "f", 3);
+    const run = await gatehouse("add", ["--source", "guarded", "--path", dir, "-o", "json"], { ...admin, GATEHOUSE_TOKEN: minted.stdout.trim() });
+    expect(run.exitCode).not.toBe(0);
+    expect(run.stderr).toMatch(/Denied: "source:write" on source "guarded"/);
+    const after = await gatehouse("add", ["--source", "guarded", "--path", dir, "-o", "json"], admin);
+    expect(JSON.parse(after.stdout) as Summary).toMatchObject({ added: 3, skipped: 0 });
+  });
 });

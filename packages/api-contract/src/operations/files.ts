@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { operation } from "../operation.js";
+import { batchOutcomes, MAX_BATCH_BYTES, MAX_BATCH_FILES, uploadBatchQuery } from "../schemas/file-batches.js";
 import {
   fileInfo,
   fileLabel,
@@ -56,6 +57,32 @@ export const fileOperations = {
     response: fileInfo,
     success: 201,
     example: { response: exampleFile },
+  }),
+  uploadBatch: operation({
+    id: "files.uploadBatch",
+    method: "POST",
+    path: "/__api__/sources/:source/file-batches",
+    tag: "files",
+    summary: "Upload many small package files at once (bulk imports)",
+    description:
+      `A multipart/form-data body: a \`manifest\` field (JSON: [{filename, sha256}] for every file) and one \`file\` part per package file, at most ${MAX_BATCH_FILES} files and ${MAX_BATCH_BYTES / 1024 / 1024} MiB. ` +
+      "Every file is checked as a one-file upload would be and the whole batch is made durable at once before the answer; " +
+      "each file's outcome is added, skipped (already there with the same bytes) or refused with its code and reason, and a refused file does not stop the rest.",
+    scopes: WRITE,
+    paramDocs: { source: fileParams.source },
+    query: uploadBatchQuery,
+    rawBody: { contentType: "multipart/form-data", description: "a manifest field and one file part per package file" },
+    response: batchOutcomes,
+    success: 200,
+    example: {
+      response: {
+        outcomes: [
+          { filename: exampleFile.filename, status: "added", file: exampleFile },
+          { filename: "app-0.9-py3-none-any.whl", status: "skipped", sha256: exampleFile.sha256 },
+          { filename: "app-1.0.tar.gz", status: "refused", code: "INVALID_ARCHIVE", reason: "app-1.0.tar.gz is not a gzip-compressed tar archive" },
+        ],
+      },
+    },
   }),
   list: operation({
     id: "files.list",

@@ -110,6 +110,15 @@ async function recordEach(ctx: DomainContext, actor: Actor, source: SourceRow, p
 }
 
 /**
+ * The refusals publishBatch makes before reading any file (no such source, no write access, a
+ * remote source, bad Bioconductor options), for a caller that must not read a body it would refuse.
+ * @example await checkBatchTarget(domain, actor, { source: "internal" }); // throws FORBIDDEN, NOT_FOUND, …
+ */
+export async function checkBatchTarget(ctx: DomainContext, actor: Actor, input: Pick<PublishBatchInput, "source" | "biocVersion" | "biocSection">): Promise<void> {
+  await openUploadTarget(ctx, actor, input);
+}
+
+/**
  * Publishes many files into one source with the rules of publishFile (the same steps), batching the
  * durability instead of skipping it: every file is staged, inspected and committed to the blob store
  * (fsynced, CONCURRENCY at a time so the syncs overlap), then all rows are written in one

@@ -4,6 +4,7 @@ import { Hono } from "hono";
 import type { AppDeps, AppEnv } from "../../app-env.js";
 import { ApiError } from "../../http/api-error.js";
 import { contractRoutes } from "../../http/contract-route.js";
+import { fileBatchRoute } from "./file-batch-route.js";
 
 /** `/__api__/sources/:source/files` (streamed uploads, listings, yanks) and package removal. */
 export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -30,6 +31,8 @@ export function fileRoutes(deps: AppDeps): Hono<AppEnv> {
       meta(c.env?.address),
     );
   });
+
+  fileBatchRoute(on, deps);
 
   on(ops.files.list, async (c, { params, query: q }) => {
     const files = await listSourceFiles(deps.domain, c.get("actor"), {
