@@ -1,7 +1,7 @@
 // Bulk import: the real `gatehouse add --source S --path DIR` (built CLI, its own process) loading
 // BENCH_FILES (default 2,000) small wheels from a folder tree, generated in memory (no python), in
 // local mode with no server (publishBatch straight into the domain, 100 files per durable batch)
-// and in remote mode against a running server (HTTP PUTs, 4 in flight). Then the same command again,
+// and in remote mode against a running server (HTTP batches of 200 files, 2 in flight). Then the same command again,
 // which skips every file (a resumed import). "import" is the command's own figure (files / time from
 // the first file to the last, durable); "wall" adds the process start and opening the database.
 // Goal: ≥ 500 files/s for the import. On this 2-core machine the CLI, the server and PGlite share
@@ -64,7 +64,7 @@ try {
   try {
     const remote = { GATEHOUSE_ADDRESS: server.url, GATEHOUSE_TOKEN: server.adminToken };
     gatehouse(["create", "source", "--name", "bulk", "--kind", "python"], remote);
-    report("remote (HTTP, 4 in flight)", gatehouse(["add", "--source", "bulk", "--path", dir, "-o", "json"], remote));
+    report("remote (HTTP batches, 2 in flight)", gatehouse(["add", "--source", "bulk", "--path", dir, "-o", "json"], remote));
     report("remote re-run (all skipped)", gatehouse(["add", "--source", "bulk", "--path", dir, "-o", "json"], remote));
   } finally {
     const exited = new Promise((resolve) => server.child.once("exit", resolve));
