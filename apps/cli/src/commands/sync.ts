@@ -3,6 +3,7 @@ import { Flags } from "@oclif/core";
 import { BaseCommand } from "../base-command.js";
 import { CliError } from "../cli-error.js";
 import { formatBytes } from "../output/progress.js";
+import { safeTerminalLine } from "../output/terminal-text.js";
 
 /** What a whole sync did, for `-o json` and the closing line. */
 interface SyncSummary {
@@ -43,7 +44,7 @@ export default class Sync extends BaseCommand<typeof Sync> {
     const summary: SyncSummary = { source, dryRun, projects: 0, files: 0, fetched: 0, present: 0, bytes: 0, failed: [] };
     const tty = process.stderr.isTTY === true;
     for (const [i, project] of projects.entries()) {
-      if (tty) process.stderr.write(`\r\u001b[2K[${i + 1}/${projects.length}] ${project}`);
+      if (tty) process.stderr.write(`\r\u001b[2K[${i + 1}/${projects.length}] ${safeTerminalLine(project)}`);
       const r = await api.op(ops.sources.sync, { params: { source }, body: { project, dryRun } });
       summary.projects++;
       summary.files += r.files;
@@ -57,7 +58,8 @@ export default class Sync extends BaseCommand<typeof Sync> {
     else {
       const verb = dryRun ? "would fetch" : "fetched";
       this.note(`${source}: ${summary.projects} projects, ${summary.files} files: ${verb} ${summary.fetched} (${formatBytes(summary.bytes)}), ${summary.present} already stored, ${summary.failed.length} failed`);
-      for (const f of summary.failed) this.note(`  ${f.project}/${f.filename}: ${f.error}`);
+      // Names and errors come from the upstream: one line each, whatever they hold.
+      for (const f of summary.failed) this.note(`  ${safeTerminalLine(`${f.project}/${f.filename}: ${f.error}`)}`);
     }
     if (summary.failed.length > 0) process.exitCode = 1;
   }
