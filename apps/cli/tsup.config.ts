@@ -17,7 +17,8 @@ export default defineConfig({
   platform: "node",
   sourcemap: true,
   clean: false,
-  noExternal: ["@oclif/core"],
+  // Bundled, not resolved at run time: zod alone is ~100 ESM files (85 ms to load one by one), ~20 ms as part of a chunk.
+  noExternal: ["@oclif/core", "@gatehouse/api-contract", "zod"],
   external: ["typescript", "ts-node", "tsx", "tsx/esm/api"],
   banner: { js: 'import { createRequire as __gatehouseCreateRequire } from "node:module"; const require = __gatehouseCreateRequire(import.meta.url);' },
 });
