@@ -102,6 +102,8 @@ beforeAll(async () => {
   tokens.owner = await mint("owner", ["pub", "auth"]);
   tokens.revoked = await mint("reader", ["pub", "auth"]);
   tokens.revokeLater = await mint("reader", ["auth"]);
+  // Within 7 days of its expiry: both paths must send Gatehouse-Token-Expires.
+  tokens.expiring = (await createToken(domain, LOCAL_ACTOR, { scopes: ["repos:read"], repos: ["pub", "auth"], expires: "3d", description: "t", user: "reader" })).token;
   await revokeToken(domain, LOCAL_ACTOR, { token: tokens.revoked });
   await setPackageAccess(domain, LOCAL_ACTOR, { source: "local-py", name: "secret", private: true, owner: "owner" });
 }, 60_000);
@@ -120,6 +122,7 @@ const credentials: [string, () => Record<string, string>][] = [
   ["valid Basic", () => ({ authorization: basicOf(tokens.reader ?? "") })],
   ["valid Bearer", () => ({ authorization: `Bearer ${tokens.reader}` })],
   ["owner of a private package", () => ({ authorization: basicOf(tokens.owner ?? "") })],
+  ["expiring within 7 days", () => ({ authorization: basicOf(tokens.expiring ?? "") })],
   ["wrong scope", () => ({ authorization: `Bearer ${tokens.wrongScope}` })],
   ["revoked", () => ({ authorization: basicOf(tokens.revoked ?? "") })],
   ["malformed", () => ({ authorization: "Bearer gth-nope" })],
@@ -154,6 +157,7 @@ describe("fast path vs routes", () => {
             const second = await ask(fast, path, headers, method);
             const label = `${method} ${path} ${variant} (${who})`;
             expect(comparable(first), label).toEqual(comparable(reference));
+            if (who.startsWith("expiring") && reference.status < 400) expect(second.headers["gatehouse-token-expires"], label).toMatch(/^\d{4}-\d\d-\d\dT/);
             expect(comparable(second), label).toEqual(comparable(reference));
             const isPage = reference.status === 200 || reference.status === 304;
             // Dated snapshots are always left to the routes.

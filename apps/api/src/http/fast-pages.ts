@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ANONYMOUS_ACTOR, type Actor, type Domain, type RepoReader, type TokenVerifier } from "@gatehouse/domain";
 import type { Logger } from "pino";
-import { type CachedPage, type PageOptions, answerPage } from "../protocols/cached-page.js";
+import { type CachedPage, type PageAnswer, type PageOptions, answerPage } from "../protocols/cached-page.js";
 import type { IndexCache } from "../protocols/index-cache.js";
 import { pageOptionsOf, projectPageKey } from "../protocols/python/simple-pages.js";
 import { TOKEN_EXPIRES_HEADER, expiryWarning } from "../middleware/authenticate.js";
@@ -32,6 +32,18 @@ interface KnownReader {
 }
 
 const MAX_READERS = 10_000;
+const NO_TOKEN = "";
+
+/** A page answer's headers as the flat [name, value, …] list writeHead takes without enumerating an object. */
+const flatHeaders = new WeakMap<PageAnswer, string[]>();
+function flatHeadersOf(answer: PageAnswer): string[] {
+  let flat = flatHeaders.get(answer);
+  if (!flat) {
+    flat = Object.entries(answer.headers).flat();
+    flatHeaders.set(answer, flat);
+  }
+  return flat;
+}
 
 /**
  * Answers GET/HEAD of project pages already in the IndexCache below the
@@ -47,7 +59,9 @@ const MAX_READERS = 10_000;
  * @example http.on("request", new FastPages(deps).listener(getRequestListener(app.fetch)))
  */
 export class FastPages {
-  private readonly readers = new Map<string, KnownReader>();
+  /** By token id ("" for anonymous), then repo name: no key string is built per request. */
+  private readonly readers = new Map<string, Map<string, KnownReader>>();
+  private readerCount = 0;
   /** Pages whose render has finished, by the promise the IndexCache holds (dropped with it). */
   private readonly settled = new WeakMap<Promise<CachedPage>, CachedPage>();
   private generation = 0;
@@ -57,7 +71,7 @@ export class FastPages {
   constructor(private readonly deps: FastPagesDeps) {
     this.unsubscribe = deps.domain.bus.subscribe(() => {
       this.generation++;
-      this.readers.clear();
+      this.clearReaders();
     });
     this.served = {
       // The labels the routes would have given these pages (the access log's), so the counts add up.
@@ -80,8 +94,8 @@ export class FastPages {
       fallback(req, res);
       return;
     }
-    const readerKey = `${actor.kind === "token" ? actor.tokenId : ""}\u0000${page.repo}`;
-    const known = this.readers.get(readerKey);
+    const viewer = actor.kind === "token" ? actor.tokenId : NO_TOKEN;
+    const known = this.readers.get(viewer)?.get(page.repo);
     if (known) {
       if (!this.answer(known, page, actor, req, res, start)) fallback(req, res);
       return;
@@ -95,8 +109,7 @@ export class FastPages {
           return;
         }
         const decided = knownReader(reader);
-        if (this.readers.size >= MAX_READERS) this.readers.clear();
-        this.readers.set(readerKey, decided);
+        this.remember(viewer, page.repo, decided);
         if (!this.answer(decided, page, actor, req, res, start)) fallback(req, res);
       },
       // Refused or unknown: the routes answer with the error (and audit it).
@@ -107,7 +120,23 @@ export class FastPages {
   /** Stops listening for changes. */
   close(): void {
     this.unsubscribe();
+    this.clearReaders();
+  }
+
+  private remember(viewer: string, repo: string, decided: KnownReader): void {
+    if (this.readerCount >= MAX_READERS) this.clearReaders();
+    let byRepo = this.readers.get(viewer);
+    if (!byRepo) {
+      byRepo = new Map();
+      this.readers.set(viewer, byRepo);
+    }
+    if (!byRepo.has(repo)) this.readerCount++;
+    byRepo.set(repo, decided);
+  }
+
+  private clearReaders(): void {
     this.readers.clear();
+    this.readerCount = 0;
   }
 
   /** Anonymous, a token the verifier has in its cache, or undefined for a token it must check first. */
@@ -131,8 +160,11 @@ export class FastPages {
     const answer = answerPage(cached, { ifNoneMatch: req.headers["if-none-match"], acceptEncoding: req.headers["accept-encoding"], head: page.head }, known.options);
     // The same request id and expiry warning the routes' middleware adds.
     const requestId = requestIdOf(req.headers["x-request-id"] as string | undefined);
-    const expires = expiryWarning(actor, this.deps.domain.now());
-    res.writeHead(answer.status, { ...answer.headers, [REQUEST_ID_HEADER]: requestId, ...(expires ? { [TOKEN_EXPIRES_HEADER]: expires } : {}) });
+    const headers = [...flatHeadersOf(answer), REQUEST_ID_HEADER, requestId];
+    // Only a token with an expiry can be expiring: no clock read for the others.
+    const expires = actor.kind === "token" && actor.expiresAt ? expiryWarning(actor, this.deps.domain.now()) : undefined;
+    if (expires) headers.push(TOKEN_EXPIRES_HEADER, expires);
+    res.writeHead(answer.status, headers);
     res.end(answer.body ?? undefined);
     this.served[answer.status]();
     if (this.deps.logger.isLevelEnabled("info")) this.log(req, answer.status, actor, start, requestId);
