@@ -3,16 +3,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type RunningServer, loadConfig, startServer } from "@gatehouse/api";
-import { Config } from "@oclif/core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Config } from "@oclif/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expandPaths, globToRegExp } from "../bulk/expand-paths.js";
-import { COMMANDS } from "../index.js";
-
-interface Run {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
+import type { COMMANDS } from "../index.js";
+import { type CliRun, type EnvOverrides, loadCliConfig, runCommand } from "../testing/run-command.js";
 
 interface Summary {
   mode: string;
@@ -58,30 +53,10 @@ function wheelFolder(name: string, prefix: string, count: number): string {
 
 let config: Config;
 beforeAll(async () => {
-  const pjson = { name: "@gatehouse/cli", version: "0.0.0", oclif: { bin: "gatehouse", topicSeparator: " " as const } };
-  config = await Config.load({ root: join(import.meta.dirname, "..", ".."), pjson });
+  config = await loadCliConfig();
 });
 
-async function gatehouse(id: keyof typeof COMMANDS, argv: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
-  const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => out.push(String(chunk)) > 0);
-  const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => err.push(String(chunk)) > 0);
-  process.exitCode = 0;
-  try {
-    await COMMANDS[id].run(argv, config);
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-    process.env = saved;
-  }
-  const exitCode = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { stdout: out.join(""), stderr: err.join(""), exitCode };
-}
+const gatehouse = (id: keyof typeof COMMANDS, argv: string[], env: EnvOverrides = {}): Promise<CliRun> => runCommand(config, id, argv, env);
 
 describe("--path values", () => {
   it("globs: * within a name, ** across folders, [..] classes", () => {

@@ -1,51 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Config } from "@oclif/core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { COMMANDS } from "../index.js";
-
-interface Run {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type InProcessCli, openInProcessCli } from "../testing/in-process-cli.js";
 
 // Each command runs in this process against an embedded database in a temporary folder (local mode).
 describe("blocklist and metadata commands (local mode, in process)", () => {
-  let dataDir: string;
-  let config: Config;
-  const env = { ...process.env };
-
+  let cli: InProcessCli;
   beforeAll(async () => {
-    // A config without the command list: oclif would import the built commands natively, outside vitest.
-    const pjson = { name: "@gatehouse/cli", version: "0.0.0", oclif: { bin: "gatehouse", topicSeparator: " " as const } };
-    config = await Config.load({ root: join(import.meta.dirname, "..", ".."), pjson });
-    dataDir = mkdtempSync(join(tmpdir(), "gh-cli-blocklist-"));
-    delete process.env.GATEHOUSE_ADDRESS;
-    delete process.env.GATEHOUSE_TOKEN;
+    cli = await openInProcessCli("gh-cli-blocklist-");
   });
-  afterAll(() => {
-    process.env = env;
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function gatehouse(id: keyof typeof COMMANDS, ...argv: string[]): Promise<Run> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => out.push(String(chunk)) > 0);
-    const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => err.push(String(chunk)) > 0);
-    process.exitCode = 0;
-    try {
-      await COMMANDS[id].run([...argv, "--data", dataDir], config);
-    } finally {
-      stdout.mockRestore();
-      stderr.mockRestore();
-    }
-    const exitCode = Number(process.exitCode ?? 0);
-    process.exitCode = 0;
-    return { stdout: out.join(""), stderr: err.join(""), exitCode };
-  }
+  afterAll(() => cli?.close());
+  const gatehouse: InProcessCli["run"] = (id, ...argv) => cli.run(id, ...argv);
 
   it("creates, lists and deletes a rule, in human and JSON output", async () => {
     expect((await gatehouse("create:repo", "--name", "pypi", "--type", "python")).exitCode).toBe(0);

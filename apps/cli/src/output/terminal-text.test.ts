@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { Config } from "@oclif/core";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { COMMANDS } from "../index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type InProcessCli, openInProcessCli } from "../testing/in-process-cli.js";
 import { renderTable } from "./table.js";
 import { safeTerminalLine, safeTerminalText } from "./terminal-text.js";
 
@@ -28,36 +24,12 @@ describe("terminal text", () => {
 });
 
 describe("gatehouse list tokens with a hostile description (local mode, in process)", () => {
-  let dataDir: string;
-  let config: Config;
-  const env = { ...process.env };
-
+  let cli: InProcessCli;
   beforeAll(async () => {
-    const pjson = { name: "@gatehouse/cli", version: "0.0.0", oclif: { bin: "gatehouse", topicSeparator: " " as const } };
-    config = await Config.load({ root: join(import.meta.dirname, "..", ".."), pjson });
-    dataDir = mkdtempSync(join(tmpdir(), "gh-cli-terminal-"));
-    delete process.env.GATEHOUSE_ADDRESS;
-    delete process.env.GATEHOUSE_TOKEN;
+    cli = await openInProcessCli("gh-cli-terminal-");
   });
-  afterAll(() => {
-    process.env = env;
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  async function gatehouse(id: keyof typeof COMMANDS, ...argv: string[]): Promise<{ stdout: string; stderr: string }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => out.push(String(chunk)) > 0);
-    const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => err.push(String(chunk)) > 0);
-    try {
-      await COMMANDS[id].run([...argv, "--data", dataDir], config);
-    } finally {
-      stdout.mockRestore();
-      stderr.mockRestore();
-      process.exitCode = 0;
-    }
-    return { stdout: out.join(""), stderr: err.join("") };
-  }
+  afterAll(() => cli?.close());
+  const gatehouse: InProcessCli["run"] = (id, ...argv) => cli.run(id, ...argv);
 
   it("prints no ESC or BEL byte in the table, and the exact description in JSON", async () => {
     const created = await gatehouse("create:token", "--scope", "repos:read", "--repos", "*", "--description", HOSTILE, "--user", "ana@example.com");

@@ -1,16 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Config } from "@oclif/core";
-import { vi } from "vitest";
-import { COMMANDS } from "../index.js";
+import type { COMMANDS } from "../index.js";
+import { type CliRun, loadCliConfig, runCommand } from "./run-command.js";
 
-/** What one command printed and how it exited. */
-export interface CliRun {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
+export type { CliRun };
 
 /** The CLI run in this process, in local mode over an embedded database in a temporary folder (test support). */
 export interface InProcessCli {
@@ -25,31 +19,15 @@ export interface InProcessCli {
  * @example const cli = await openInProcessCli("gh-cli-audit-"); await cli.run("list:tokens", "-o", "json")
  */
 export async function openInProcessCli(tempPrefix: string): Promise<InProcessCli> {
-  // A config without the command list: oclif would import the built commands natively, outside vitest.
-  const pjson = { name: "@gatehouse/cli", version: "0.0.0", oclif: { bin: "gatehouse", topicSeparator: " " as const } };
-  const config = await Config.load({ root: join(import.meta.dirname, "..", ".."), pjson });
+  const config = await loadCliConfig();
   const dataDir = mkdtempSync(join(tmpdir(), tempPrefix));
   const env = { ...process.env };
+  // Local mode for the whole session: a test may still set these itself to exercise the remote checks.
   delete process.env.GATEHOUSE_ADDRESS;
   delete process.env.GATEHOUSE_TOKEN;
   return {
     dataDir,
-    async run(id, ...argv) {
-      const out: string[] = [];
-      const err: string[] = [];
-      const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => out.push(String(chunk)) > 0);
-      const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => err.push(String(chunk)) > 0);
-      process.exitCode = 0;
-      try {
-        await COMMANDS[id].run([...argv, "--data", dataDir], config);
-      } finally {
-        stdout.mockRestore();
-        stderr.mockRestore();
-      }
-      const exitCode = Number(process.exitCode ?? 0);
-      process.exitCode = 0;
-      return { stdout: out.join(""), stderr: err.join(""), exitCode };
-    },
+    run: (id, ...argv) => runCommand(config, id, [...argv, "--data", dataDir]),
     close() {
       process.env = env;
       rmSync(dataDir, { recursive: true, force: true });
