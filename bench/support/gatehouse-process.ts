@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+// The flags `npm run serve` and the Docker image start the server with, so the bench measures that server.
+import { SERVER_NODE_FLAGS } from "../../tooling/scripts/server-flags.mjs";
 
 /** The monorepo's root folder. */
 export const repoRoot = join(import.meta.dirname, "..", "..");
@@ -23,7 +25,7 @@ export async function startGatehouseProcess(dataDir: string, options: { database
   const cliBin = join(repoRoot, "apps", "cli", "bin", "run.js");
   // BENCH_FROM_SOURCE=1 runs the workspace packages from their sources (no build needed; same code).
   const fromSource = process.env.BENCH_FROM_SOURCE === "1" ? ["--conditions=source", "--import", "tsx"] : [];
-  const child = spawn(process.execPath, [...fromSource, cliBin, "serve", "--host", "127.0.0.1", "--port", "0", "--data", dataDir], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...fromSource, cliBin, "serve", "--host", "127.0.0.1", "--port", "0", "--data", dataDir], {
     env: { ...process.env, GATEHOUSE_LOG_LEVEL: "warn", DATABASE_URL: options.databaseUrl },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -56,7 +56,15 @@ describe("deploy/", () => {
   it("has two Gatehouse nodes built from deploy/Dockerfile", () => {
     expect(nodes.map(([name]) => name)).toEqual(["gatehouse-a", "gatehouse-b"]);
     expect(existsSync(join(root, "apps/cli/bin/run.js"))).toBe(true);
-    expect(readFileSync(join(deploy, "Dockerfile"), "utf8")).toMatch(/ENTRYPOINT \["node", "\/app\/apps\/cli\/bin\/run\.js"\]\nCMD \["serve"\]/);
+    expect(readFileSync(join(deploy, "Dockerfile"), "utf8")).toMatch(/ENTRYPOINT \["node", (?:"--[^"]+", )*"\/app\/apps\/cli\/bin\/run\.js"\]\nCMD \["serve"\]/);
+  });
+
+  it("starts the server with the Node flags `npm run serve` uses", async () => {
+    const { SERVER_NODE_FLAGS } = await import("../../../tooling/scripts/server-flags.mjs");
+    const entrypoint = /^ENTRYPOINT \[(.*)\]$/m.exec(readFileSync(join(deploy, "Dockerfile"), "utf8"))?.[1] ?? "";
+    const args = JSON.parse(`[${entrypoint}]`) as string[];
+    expect(SERVER_NODE_FLAGS.length).toBeGreaterThan(0);
+    expect(args.slice(1, 1 + SERVER_NODE_FLAGS.length)).toEqual([...SERVER_NODE_FLAGS]);
   });
 
   it("sets only Gatehouse settings in the image", () => {
