@@ -1,4 +1,5 @@
 import { operation } from "../operation.js";
+import { exampleToken } from "./example-token.js";
 import { explainBody, explanation, whoAmI } from "../schemas/account.js";
 
 /** `/__api__/whoami` and `/__api__/authorize/explain`: what the caller's (or a token's) credentials allow. */
@@ -17,23 +18,7 @@ export const accountOperations = {
         authenticated: true,
         kind: "token",
         user: "ci",
-        token: {
-          guid: "tok_01JC3Z8Q4K6W",
-          display: "gth-…7f3a",
-          name: null,
-          style: "posit",
-          scopes: ["repos:read"],
-          repos: ["pypi"],
-          sources: "*",
-          description: "CI reads pypi",
-          user: "ci",
-          createdAt: "2026-11-30T09:00:00.000Z",
-          expiresAt: "2027-02-28T09:00:00.000Z",
-          revokedAt: null,
-          lastUsedAt: "2026-12-01T08:00:00.000Z",
-          status: "active",
-          expiresSoon: false,
-        },
+        token: { ...exampleToken, lastUsedAt: "2026-12-01T08:00:00.000Z" },
       },
     },
   }),

@@ -1,24 +1,7 @@
 import { z } from "zod";
 import { operation } from "../operation.js";
+import { exampleToken } from "./example-token.js";
 import { createdToken, createTokenBody, leakReportAccepted, leakReportBody, listTokensQuery, revokeTokenBody, tokenInfo } from "../schemas/tokens.js";
-
-const exampleToken = {
-  guid: "tok_01JC3Z8Q4K6W",
-  display: "gth-…7f3a",
-  name: null,
-  style: "posit",
-  scopes: ["repos:read"],
-  repos: ["pypi"],
-  sources: "*",
-  description: "CI reads pypi",
-  user: "ci",
-  createdAt: "2026-11-30T09:00:00.000Z",
-  expiresAt: "2027-02-28T09:00:00.000Z",
-  revokedAt: null,
-  lastUsedAt: null,
-  status: "active",
-  expiresSoon: false,
-} as const;
 
 /** `/__api__/tokens`: create (plaintext shown once), list, revoke, report a leaked one. */
 export const tokenOperations = {
