@@ -110,14 +110,15 @@ function requestBodyOf(op: OperationSpec): OpenApiOperation["requestBody"] {
   return undefined;
 }
 
+/** What every operation, JSON or protocol, says of itself: its id, summary, prose, tag and scopes. */
+function describedBy(op: OperationSpec | ProtocolOperation): Pick<OpenApiOperation, "operationId" | "summary" | "description" | "tags" | "x-scopes"> {
+  return { operationId: op.id, summary: op.summary, description: describe(op.description, op.scopes), tags: [op.tag], "x-scopes": op.scopes };
+}
+
 function jsonOperation(op: OperationSpec): OpenApiOperation {
   const requestBody = requestBodyOf(op);
   return {
-    operationId: op.id,
-    summary: op.summary,
-    description: describe(op.description, op.scopes),
-    tags: [op.tag],
-    "x-scopes": op.scopes,
+    ...describedBy(op),
     parameters: [...pathParameters(op.path, op.paramDocs), ...queryParameters(op.query)],
     ...(requestBody ? { requestBody } : {}),
     responses: {
@@ -137,11 +138,7 @@ function protocolOperation(op: ProtocolOperation): OpenApiOperation {
     responses[String(answer.status)] = { description: answer.description, ...(answer.mediaTypes.length > 0 ? { content } : {}) };
   }
   return {
-    operationId: op.id,
-    summary: op.summary,
-    description: describe(op.description, op.scopes),
-    tags: [op.tag],
-    "x-scopes": op.scopes,
+    ...describedBy(op),
     parameters: [...pathParameters(op.path, op.paramDocs), ...headers],
     ...(op.requestBody ? { requestBody: { required: true, description: op.requestBody.description, content: { [op.requestBody.contentType]: {} } } } : {}),
     responses,
